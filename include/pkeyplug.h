@@ -1,0 +1,74 @@
+/* pkeyplug.h -- public interface of pkeyplug: attribute macros and the
+   libpkeyrt runtime API.
+
+   Compile protected code with the plugin:
+     gcc -fplugin=pkeyplug -O2 app.c -lpkeyrt
+   The plugin predefines __PKEYPLUG__.  Without it GCC would ignore the
+   `pkey' attribute with a mere warning and leave every secret open, so this
+   header refuses to compile unless one of these is defined first:
+     PKEYPLUG_API_ONLY          the file only calls the runtime API;
+     PKEYPLUG_ALLOW_UNPROTECTED the macros below expand to nothing, knowingly.  */
+
+#ifndef PKEYPLUG_H
+#define PKEYPLUG_H
+
+#include <stddef.h>
+
+#if defined __PKEYPLUG__
+/* Protect a variable with static storage under key NAME.  */
+# define PKEY_PROTECT(name) __attribute__ ((pkey (name)))
+/* Same, but the variable stays readable outside granting functions.  */
+# define PKEY_PROTECT_READONLY(name) __attribute__ ((pkey (name, "readonly")))
+/* Grant read+write on key NAME for the dynamic extent of a function.  */
+# define PKEY_GRANT(name) __attribute__ ((pkey (name)))
+/* Grant read-only access on key NAME.  */
+# define PKEY_GRANT_READ(name) __attribute__ ((pkey (name, "read")))
+#elif defined PKEYPLUG_ALLOW_UNPROTECTED
+# define PKEY_PROTECT(name)
+# define PKEY_PROTECT_READONLY(name)
+# define PKEY_GRANT(name)
+# define PKEY_GRANT_READ(name)
+#elif !defined PKEYPLUG_API_ONLY
+# error "pkeyplug.h: compile with -fplugin=pkeyplug (the pkey attribute would be ignored and the data left unprotected); define PKEYPLUG_API_ONLY for runtime calls only, or PKEYPLUG_ALLOW_UNPROTECTED to build without protection on purpose"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Exit statuses of a process the runtime refuses to start (after a one-line
+   message on stderr that begins with "pkeyplug: ").  A protection violation
+   ends the process with abort () instead (status 134 from a shell).  */
+#define PKEYPLUG_EXIT_SETUP 80		/* mprotect/pkey_mprotect failed, bad unit.  */
+#define PKEYPLUG_EXIT_OPTIONS 81	/* PKEYPLUG_OPTIONS cannot be parsed.  */
+#define PKEYPLUG_EXIT_NO_PKU 82		/* mode=hw, but no usable PKU.  */
+#define PKEYPLUG_EXIT_NO_KEYS 83	/* More key names than free keys.  */
+#define PKEYPLUG_EXIT_POLICY 84		/* Two policies for one key name.  */
+
+/* How the runtime enforces keys in this process.  */
+enum pkeyplug_mode
+{
+  PKEYPLUG_MODE_UNINITIALIZED = 0,	/* The runtime has not started yet.  */
+  PKEYPLUG_MODE_HW = 1,		/* Memory protection keys (PKU).  */
+  PKEYPLUG_MODE_EMULATE = 2,	/* mprotect emulation, process-wide.  */
+  PKEYPLUG_MODE_OFF = 3		/* Protection explicitly turned off.  */
+};
+
+/* The mode the runtime chose at start-up.  */
+enum pkeyplug_mode pkeyplug_mode (void);
+
+/* "hw", "emulate", "off" or "uninitialized".  */
+const char *pkeyplug_mode_name (enum pkeyplug_mode mode);
+
+/* The hardware protection key (1..15) of key NAME in hw mode; 0 in the other
+   modes for a known NAME; -1 when no loaded module uses NAME.  */
+int pkeyplug_key_of (const char *name);
+
+/* Number of distinct key names the runtime has set up.  */
+int pkeyplug_key_count (void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PKEYPLUG_H */

@@ -1,0 +1,374 @@
+/* gates.cc -- wrap every function that has a `pkey' attribute in gates.
+
+   The pass runs before "lower", on the function's high GIMPLE, and turns
+     BODY
+   into
+     ENTRY-GATE (key 1) ... ENTRY-GATE (key n)
+     try { BODY } finally { EXIT-GATE (key n) } ... finally { EXIT-GATE (1) }
+   Lowering the try/finally (pass "eh") then routes every way out of the
+   function through the exit gate: each return, the fall-through, and
+   unwinding under -fexceptions.  A call in tail position is no longer in
+   tail position, so it cannot skip the exit gate.  Because the gates are in
+   the body, a copy of the function inlined elsewhere keeps them.
+
+   A gate reads the key's descriptor, which the runtime fills:
+     hw:       saved = RDPKRU; open = rights opened in saved;
+	       if (open != saved) WRPKRU (open)
+	       ... exit: if (open != saved) WRPKRU (saved)
+     emulate:  saved = __pkeyplug_emulate_open (&desc, grant)
+	       ... exit: __pkeyplug_emulate_close (&desc, saved)
+     none:     nothing (the runtime has not set the key up yet).
+   Every PKRU access and the start of the exit gate carry a "memory"
+   clobber: without it GCC moves loads of protected objects across the
+   gate.  */
+
+#include "compat.h"
+#include "pkeyplug-plugin.h"
+
+#define RDPKRU_ASM ".byte 0x0f,0x01,0xee\t# rdpkru"
+#define WRPKRU_ASM ".byte 0x0f,0x01,0xef\t# wrpkru"
+
+/* The gate of one key in the function being instrumented.  */
+struct gate
+{
+  const char *key;
+  unsigned grant;
+  tree desc;			/* The key's descriptor.  */
+  tree mode;			/* Its gate kind, read once on entry.  */
+  tree saved;			/* PKRU, or the emulation token, on entry.  */
+  tree opened;			/* PKRU with the key opened (hw).  */
+};
+
+/* An asm operand: CONSTRAINT applied to VALUE.  */
+
+static tree
+asm_operand (const char *constraint, tree value)
+{
+  tree c = build_string (strlen (constraint) + 1, constraint);
+  return build_tree_list (build_tree_list (NULL_TREE, c), value);
+}
+
+static tree
+asm_clobber (const char *what)
+{
+  return build_tree_list (NULL_TREE, build_string (strlen (what) + 1, what));
+}
+
+/* A volatile asm TEXT with a "memory" clobber: a compiler barrier.  */
+
+static gasm *
+barrier_asm (const char *text, vec<tree, va_gc> *inputs,
+	     vec<tree, va_gc> *outputs, vec<tree, va_gc> *clobbers)
+{
+  vec_safe_push (clobbers, asm_clobber ("memory"));
+  gasm *g = gimple_build_asm_vec (text, inputs, outputs, clobbers, NULL);
+  gimple_asm_set_volatile (g, true);
+  return g;
+}
+
+/* VALUE = RDPKRU.  */
+
+static gasm *
+build_rdpkru (tree value)
+{
+  vec<tree, va_gc> *in = NULL, *out = NULL, *clob = NULL;
+  vec_safe_push (out, asm_operand ("=a", value));
+  vec_safe_push (in, asm_operand ("c", build_zero_cst (unsigned_type_node)));
+  vec_safe_push (clob, asm_clobber ("dx"));
+  return barrier_asm (RDPKRU_ASM, in, out, clob);
+}
+
+/* WRPKRU (VALUE).  */
+
+static gasm *
+build_wrpkru (tree value)
+{
+  vec<tree, va_gc> *in = NULL;
+  vec_safe_push (in, asm_operand ("a", value));
+  vec_safe_push (in, asm_operand ("c", build_zero_cst (unsigned_type_node)));
+  vec_safe_push (in, asm_operand ("d", build_zero_cst (unsigned_type_node)));
+  return barrier_asm (WRPKRU_ASM, in, NULL, NULL);
+}
+
+/* A FUNCTION_DECL for the runtime entry NAME of type TYPE, shared by every
+   use in the unit.  */
+
+static tree
+runtime_function (const char *name, tree type)
+{
+  tree id = get_identifier (name);
+  if (symtab_node *n = symtab_node::get_for_asmname (id))
+    return n->decl;
+  tree fn = build_fn_decl (name, type);
+  /* The runtime never throws and never longjmps.  */
+  TREE_NOTHROW (fn) = 1;
+  return fn;
+}
+
+static tree
+emulate_open_fn (void)
+{
+  return runtime_function ("__pkeyplug_emulate_open",
+			   build_function_type_list (uint32_type_node,
+						     const_ptr_type_node,
+						     uint32_type_node,
+						     NULL_TREE));
+}
+
+static tree
+emulate_close_fn (void)
+{
+  return runtime_function ("__pkeyplug_emulate_close",
+			   build_function_type_list (void_type_node,
+						     const_ptr_type_node,
+						     uint32_type_node,
+						     NULL_TREE));
+}
+
+static tree
+u32 (unsigned v)
+{
+  return build_int_cst (uint32_type_node, v);
+}
+
+static tree
+new_temp (const char *name)
+{
+  return create_tmp_var (uint32_type_node, name);
+}
+
+static void
+add (gimple_seq *seq, gimple *g, location_t loc)
+{
+  gimple_set_location (g, loc);
+  gimple_seq_add_stmt (seq, g);
+}
+
+/* Append to SEQ "if (LHS == VALUE) goto YES; else goto NO;".  */
+
+static void
+add_branch (gimple_seq *seq, tree lhs, unsigned value, tree yes, tree no,
+	    location_t loc)
+{
+  add (seq, gimple_build_cond (EQ_EXPR, lhs, u32 (value), yes, no), loc);
+}
+
+/* The hw part of an entry gate: compute G->opened from G->saved.  */
+
+static void
+add_hw_open (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  if (g->grant & PKEYPLUG_GRANT_WRITE)
+    {
+      /* Clear both AD and WD.  */
+      tree keep = new_temp ("pkey_keep");
+      add (seq, gimple_build_assign (keep,
+				     pkeyplug_desc_ref (g->desc, "keep_rw")),
+	   loc);
+      add (seq, gimple_build_assign (g->opened, BIT_AND_EXPR, g->saved,
+				     keep), loc);
+      return;
+    }
+  /* Read only: clear AD and set WD if AD was set, so that a thread whose
+     PKRU had AD alone (the kernel's default for keys it never saw) does
+     not get write access.  */
+  tree keep = new_temp ("pkey_keep");
+  tree ad = new_temp ("pkey_ad");
+  tree wd = new_temp ("pkey_wd");
+  tree kept = new_temp ("pkey_kept");
+  add (seq, gimple_build_assign (keep,
+				 pkeyplug_desc_ref (g->desc, "keep_ro")), loc);
+  add (seq, gimple_build_assign (ad, pkeyplug_desc_ref (g->desc, "ad_bit")),
+       loc);
+  add (seq, gimple_build_assign (wd, BIT_AND_EXPR, g->saved, ad), loc);
+  add (seq, gimple_build_assign (wd, LSHIFT_EXPR, wd,
+				 build_int_cst (integer_type_node, 1)), loc);
+  add (seq, gimple_build_assign (kept, BIT_AND_EXPR, g->saved, keep), loc);
+  add (seq, gimple_build_assign (g->opened, BIT_IOR_EXPR, kept, wd), loc);
+}
+
+/* Build the entry gate of G into SEQ.  */
+
+static void
+build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  tree hw = create_artificial_label (loc);
+  tree not_hw = create_artificial_label (loc);
+  tree write = create_artificial_label (loc);
+  tree emu = create_artificial_label (loc);
+  tree done = create_artificial_label (loc);
+
+  add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
+       loc);
+  /* The exit gate compares these two; keep them defined on every path.  */
+  add (seq, gimple_build_assign (g->saved, u32 (0)), loc);
+  add (seq, gimple_build_assign (g->opened, u32 (0)), loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, not_hw, loc);
+
+  add (seq, gimple_build_label (hw), loc);
+  add (seq, build_rdpkru (g->saved), loc);
+  add_hw_open (seq, g, loc);
+  add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write, done),
+       loc);
+  add (seq, gimple_build_label (write), loc);
+  add (seq, build_wrpkru (g->opened), loc);
+  add (seq, gimple_build_goto (done), loc);
+
+  add (seq, gimple_build_label (not_hw), loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_EMULATE, emu, done, loc);
+  add (seq, gimple_build_label (emu), loc);
+  gcall *call = gimple_build_call (emulate_open_fn (), 2,
+				   build_fold_addr_expr (g->desc),
+				   u32 (g->grant));
+  gimple_call_set_lhs (call, g->saved);
+  add (seq, call, loc);
+
+  add (seq, gimple_build_label (done), loc);
+}
+
+/* Build the exit gate of G into SEQ.  */
+
+static void
+build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  tree hw = create_artificial_label (loc);
+  tree not_hw = create_artificial_label (loc);
+  tree write = create_artificial_label (loc);
+  tree emu = create_artificial_label (loc);
+  tree done = create_artificial_label (loc);
+
+  /* Keep the body's accesses above the gate even when it writes
+     nothing.  */
+  add (seq, barrier_asm ("", NULL, NULL, NULL), loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, not_hw, loc);
+
+  add (seq, gimple_build_label (hw), loc);
+  add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write, done),
+       loc);
+  add (seq, gimple_build_label (write), loc);
+  add (seq, build_wrpkru (g->saved), loc);
+  add (seq, gimple_build_goto (done), loc);
+
+  add (seq, gimple_build_label (not_hw), loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_EMULATE, emu, done, loc);
+  add (seq, gimple_build_label (emu), loc);
+  add (seq, gimple_build_call (emulate_close_fn (), 2,
+			       build_fold_addr_expr (g->desc), g->saved),
+       loc);
+
+  add (seq, gimple_build_label (done), loc);
+}
+
+/* Collect the keys FNDECL grants into GATES, merging repeated keys.  */
+
+static void
+collect_gates (tree fndecl, auto_vec<gate> *gates)
+{
+  for (tree a = pkeyplug_first_attr (fndecl); a; a = pkeyplug_next_attr (a))
+    {
+      struct pkey_use use;
+      if (!pkeyplug_read_use (a, &use))
+	continue;
+      bool merged = false;
+      unsigned i;
+      gate *g;
+      FOR_EACH_VEC_ELT (*gates, i, g)
+	if (g->key == use.key)
+	  {
+	    g->grant |= use.grant;
+	    merged = true;
+	  }
+      if (merged)
+	continue;
+      gate ng;
+      memset (&ng, 0, sizeof ng);
+      ng.key = use.key;
+      ng.grant = use.grant;
+      gates->safe_push (ng);
+    }
+}
+
+static unsigned int
+instrument_function (function *fun)
+{
+  tree fndecl = fun->decl;
+  if (!pkeyplug_first_attr (fndecl))
+    return 0;
+  location_t loc = DECL_SOURCE_LOCATION (fndecl);
+  if (lookup_attribute ("naked", DECL_ATTRIBUTES (fndecl)))
+    {
+      error_at (loc, "%qs attribute on naked function %qD: it has no body "
+		"the compiler could wrap in gates", PKEYPLUG_ATTR, fndecl);
+      return 0;
+    }
+
+  auto_vec<gate> gates;
+  collect_gates (fndecl, &gates);
+  if (gates.is_empty ())
+    return 0;
+
+  location_t end = fun->function_end_locus;
+  gimple_seq body = gimple_body (fndecl);
+  gimple_seq entry = NULL;
+  unsigned i;
+  gate *g;
+  FOR_EACH_VEC_ELT (gates, i, g)
+    {
+      g->desc = pkeyplug_key_descriptor (g->key);
+      g->mode = new_temp ("pkey_mode");
+      g->saved = new_temp ("pkey_saved");
+      g->opened = new_temp ("pkey_opened");
+      pkeyplug_note_key_use (g->key, loc);
+      build_entry_gate (&entry, g, loc);
+      if (pkeyplug_verbose)
+	inform (loc, "pkeyplug: %qD grants %s access to key %qs", fndecl,
+		g->grant & PKEYPLUG_GRANT_WRITE ? "read-write" : "read-only",
+		g->key);
+    }
+  /* Innermost first: the last key opened is the first closed.  */
+  FOR_EACH_VEC_ELT_REVERSE (gates, i, g)
+    {
+      gimple_seq exit = NULL;
+      build_exit_gate (&exit, g, end);
+      body = gimple_seq_alloc_with_stmt (gimple_build_try (body, exit,
+							  GIMPLE_TRY_FINALLY));
+    }
+  gimple_seq_add_seq (&entry, body);
+  gimple_set_body (fndecl, gimple_seq_alloc_with_stmt
+			     (gimple_build_bind (NULL_TREE, entry,
+						 NULL_TREE)));
+  return 0;
+}
+
+namespace {
+
+const pass_data gate_pass_data =
+{
+  GIMPLE_PASS,
+  "pkeyplug_gates",		/* name */
+  OPTGROUP_NONE,		/* optinfo_flags */
+  TV_NONE,			/* tv_id */
+  PROP_gimple_any,		/* properties_required */
+  0,				/* properties_provided */
+  0,				/* properties_destroyed */
+  0,				/* todo_flags_start */
+  0				/* todo_flags_finish */
+};
+
+class gate_pass : public gimple_opt_pass
+{
+public:
+  gate_pass (gcc::context *ctxt) : gimple_opt_pass (gate_pass_data, ctxt) {}
+  unsigned int execute (function *fun) final override
+  {
+    return instrument_function (fun);
+  }
+};
+
+} // anon namespace
+
+opt_pass *
+pkeyplug_make_gate_pass (gcc::context *ctxt)
+{
+  return new gate_pass (ctxt);
+}

@@ -1,0 +1,52 @@
+/* pkeyplug-plugin.h -- what the parts of the pkeyplug plugin share.
+
+   pkeyplug.cc   plugin_init: version check, arguments, callbacks
+   attribs.cc    the `pkey' attribute: parsing and checking
+   layout.cc     where protected objects go (sections, page padding)
+   registry.cc   key descriptors and the per-unit table and constructor
+   gates.cc      the pass that wraps granting functions in gates  */
+
+#ifndef PKEYPLUG_PLUGIN_H
+#define PKEYPLUG_PLUGIN_H
+
+#include "pkeyplug-abi.h"
+
+/* The attribute's name, as users write it.  */
+#define PKEYPLUG_ATTR "pkey"
+
+/* One `pkey' attribute, read back from a declaration.  */
+struct pkey_use
+{
+  const char *key;		/* The key name (GC-safe: an IDENTIFIER).  */
+  unsigned policy;		/* PKEYPLUG_POLICY_* (variables).  */
+  unsigned grant;		/* PKEYPLUG_GRANT_* (functions).  */
+  bool policy_given;		/* A second argument was written.  */
+};
+
+/* attribs.cc */
+extern void pkeyplug_register_attributes (void *, void *);
+extern bool pkeyplug_read_use (tree attr, struct pkey_use *use);
+extern tree pkeyplug_first_attr (tree decl);
+extern tree pkeyplug_next_attr (tree attr);
+
+/* layout.cc */
+extern void pkeyplug_finish_decl (void *, void *);
+extern void pkeyplug_finish_unit (void *, void *);
+extern const char *pkeyplug_section_name (const char *key, bool readonly);
+extern void pkeyplug_forbid_folding (tree decl);
+extern bool pkeyplug_place_variable (tree decl, const char *key,
+				     bool *readonly);
+
+/* registry.cc */
+extern tree pkeyplug_key_descriptor (const char *key);
+extern tree pkeyplug_desc_ref (tree desc, const char *field);
+extern void pkeyplug_note_key_use (const char *key, location_t loc);
+extern void pkeyplug_emit_unit_table (void *, void *);
+
+/* gates.cc */
+extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
+
+/* pkeyplug.cc */
+extern bool pkeyplug_verbose;
+
+#endif /* PKEYPLUG_PLUGIN_H */

@@ -1,0 +1,105 @@
+/* pkeyplug.cc -- entry point of the pkeyplug GCC plugin.
+
+   Usage:  gcc -fplugin=pkeyplug [-fplugin-arg-pkeyplug-verbose] ...
+
+   Arguments (-fplugin-arg-pkeyplug-NAME[=VALUE]):
+     verbose   report, as notes, each protected variable and each grant.
+   Any other argument is an error: a misspelt option must not silently
+   leave secrets unprotected.
+
+   The plugin predefines __PKEYPLUG__ (the ABI version) so that pkeyplug.h
+   can refuse to compile protected code without it.  */
+
+#include "compat.h"
+#include "pkeyplug-plugin.h"
+#include "plugin-version.h"
+
+#include <dlfcn.h>
+
+int plugin_is_GPL_compatible;
+
+bool pkeyplug_verbose;
+
+static struct plugin_info pkeyplug_info =
+{
+  PKEYPLUG_VERSION,
+  "Memory protection keys for variables and functions: "
+  "-fplugin-arg-pkeyplug-verbose reports what is protected"
+};
+
+/* Define __PKEYPLUG__ for the C family front ends.  The preprocessor is
+   looked up at run time: lto1 has none, and a plugin that named parse_in
+   directly could not be loaded into it.  cpp_define is a C++ function of
+   libcpp, hence its mangled name.  */
+
+static void
+define_macro (void)
+{
+  typedef void (*cpp_define_fn) (void *, const char *);
+  void **reader = (void **) dlsym (RTLD_DEFAULT, "parse_in");
+  cpp_define_fn define = (cpp_define_fn) dlsym (RTLD_DEFAULT,
+						  "_Z10cpp_defineP10cpp_readerPKc");
+  if (reader && *reader && define)
+    define (*reader, "__PKEYPLUG__=" PKEYPLUG_ABI_VERSION_STRING);
+}
+
+static void
+on_attributes (void *gcc_data, void *user_data)
+{
+  pkeyplug_register_attributes (gcc_data, user_data);
+  define_macro ();
+}
+
+/* Parse the plugin's arguments; false after reporting an error.  */
+
+static bool
+parse_arguments (struct plugin_name_args *info)
+{
+  bool ok = true;
+  for (int i = 0; i < info->argc; i++)
+    {
+      const char *key = info->argv[i].key;
+      const char *value = info->argv[i].value;
+      if (strcmp (key, "verbose") == 0 && !value)
+	pkeyplug_verbose = true;
+      else
+	{
+	  error (G_("pkeyplug: unknown plugin argument %<%s%s%s%>; "
+		    "valid: %<verbose%>"),
+		 key, value ? "=" : "", value ? value : "");
+	  ok = false;
+	}
+    }
+  return ok;
+}
+
+int
+plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
+{
+  if (!plugin_default_version_check (version, &gcc_version))
+    {
+      error (G_("pkeyplug: built for GCC %s, loaded into GCC %s; rebuild "
+		"it with %<configure --with-gcc=...%>"),
+	     gcc_version.basever, version->basever);
+      return 1;
+    }
+  if (!parse_arguments (info))
+    return 1;
+
+  const char *name = info->base_name;
+  register_callback (name, PLUGIN_INFO, NULL, &pkeyplug_info);
+  register_callback (name, PLUGIN_ATTRIBUTES, on_attributes, NULL);
+  register_callback (name, PLUGIN_FINISH_DECL, pkeyplug_finish_decl, NULL);
+
+  struct register_pass_info gates;
+  gates.pass = pkeyplug_make_gate_pass (g);
+  gates.reference_pass_name = "lower";
+  gates.ref_pass_instance_number = 1;
+  gates.pos_op = PASS_POS_INSERT_BEFORE;
+  register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &gates);
+
+  register_callback (name, PLUGIN_ALL_IPA_PASSES_START,
+		     pkeyplug_emit_unit_table, NULL);
+  register_callback (name, PLUGIN_FINISH_UNIT, pkeyplug_finish_unit, NULL);
+  return 0;
+}

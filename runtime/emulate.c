@@ -1,0 +1,204 @@
+/* emulate.c -- protection keys emulated with mprotect, for machines
+   without PKU.
+
+   Each thread has virtual rights on each key (none, read, read+write) in a
+   TLS array; the gates raise them with __pkeyplug_emulate_open and lower
+   them again with __pkeyplug_emulate_close.  Page protection is
+   process-wide, so a key's pages get the most any thread holds: read+write
+   while some thread holds write, read while some thread holds read, else
+   the key's locked protection (PROT_NONE for noaccess, PROT_READ for
+   readonly).  Counting holders per key means one thread's close never
+   shuts pages another thread still uses.  The price is that while any
+   thread holds a grant, every thread can reach the pages: the emulation
+   catches stray accesses outside grants, it does not isolate threads.
+
+   A grant the thread already holds (a nested or recursive granting
+   function) returns at once: no lock, no system call.  */
+
+#include "pkeyrt.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+
+/* This thread's PKEYRT_LEVEL_* per key slot.  initial-exec: the gates'
+   fast path must not go through __tls_get_addr.  */
+static __thread uint8_t held[PKEYRT_MAX_KEYS]
+  __attribute__ ((tls_model ("initial-exec")));
+
+/* Protection of KEY's pages while no thread holds a grant on it.  */
+
+int
+pkeyrt_emulate_locked_prot (const struct pkeyrt_key *key)
+{
+  return key->policy == PKEYPLUG_POLICY_READONLY ? PROT_READ : PROT_NONE;
+}
+
+/* Protection KEY's pages should have now.  */
+
+static int
+wanted_prot (const struct pkeyrt_key *key)
+{
+  if (key->nwriters > 0)
+    return PROT_READ | PROT_WRITE;
+  if (key->nreaders > 0)
+    return PROT_READ;
+  return pkeyrt_emulate_locked_prot (key);
+}
+
+/* Protection of RANGE when its key's pages have KEY_PROT: objects in
+   read-only sections never become writable.  */
+
+int
+pkeyrt_emulate_range_prot (int key_prot, const struct pkeyrt_range *range)
+{
+  return range->is_const ? key_prot & ~PROT_WRITE : key_prot;
+}
+
+/* Give KEY's pages the protection its holders call for.  Called with
+   pkeyrt_lock held.  */
+
+void
+pkeyrt_emulate_sync (struct pkeyrt_key *key)
+{
+  int prot = wanted_prot (key);
+  uint32_t i;
+
+  if (prot == key->prot)
+    return;
+  for (i = 0; i < key->nranges; i++)
+    {
+      const struct pkeyrt_range *r = &key->ranges[i];
+      int old_prot = pkeyrt_emulate_range_prot (key->prot, r);
+      int new_prot = pkeyrt_emulate_range_prot (prot, r);
+
+      if (old_prot != new_prot
+	  && mprotect ((void *) r->start, r->end - r->start, new_prot) != 0)
+	pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		      "cannot change the protection of key '%s': %s",
+		      key->name, strerror (errno));
+    }
+  key->prot = prot;
+}
+
+/* Move this thread to LEVEL on key SLOT.  */
+
+static void
+set_level (uint32_t slot, unsigned int level)
+{
+  struct pkeyrt_key *key = &pkeyrt_keys[slot];
+
+  pthread_mutex_lock (&pkeyrt_lock);
+  switch (held[slot])
+    {
+    case PKEYRT_LEVEL_READ:
+      key->nreaders--;
+      break;
+    case PKEYRT_LEVEL_WRITE:
+      key->nwriters--;
+      break;
+    default:
+      break;
+    }
+  switch (level)
+    {
+    case PKEYRT_LEVEL_READ:
+      key->nreaders++;
+      break;
+    case PKEYRT_LEVEL_WRITE:
+      key->nwriters++;
+      break;
+    default:
+      break;
+    }
+  held[slot] = (uint8_t) level;
+  pkeyrt_emulate_sync (key);
+  pthread_mutex_unlock (&pkeyrt_lock);
+}
+
+/* Is DESC an emulated key's descriptor that this runtime filled?  */
+
+static inline int
+emulated_p (const struct pkeyplug_key_desc *desc)
+{
+  return desc->gate == PKEYPLUG_GATE_EMULATE && desc->slot < PKEYRT_MAX_KEYS
+	 && pkeyrt_mode == PKEYPLUG_MODE_EMULATE;
+}
+
+/* Grant GRANT (PKEYPLUG_GRANT_*) on DESC's key to this thread.  Return the
+   token for __pkeyplug_emulate_close: the level held before.  */
+
+PKEYRT_EXPORT uint32_t
+__pkeyplug_emulate_open (const struct pkeyplug_key_desc *desc, uint32_t grant)
+{
+  unsigned int level, prev;
+  uint32_t slot;
+
+  if (!emulated_p (desc))
+    return 0;
+  slot = desc->slot;
+  level = ((grant & PKEYPLUG_GRANT_WRITE) ? PKEYRT_LEVEL_WRITE
+	   : (grant & PKEYPLUG_GRANT_READ) ? PKEYRT_LEVEL_READ
+	   : PKEYRT_LEVEL_NONE);
+  prev = held[slot];
+  if (level <= prev)
+    return prev;
+  set_level (slot, level);
+  return prev;
+}
+
+/* Return this thread to the level TOKEN that __pkeyplug_emulate_open gave
+   back.  */
+
+PKEYRT_EXPORT void
+__pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
+			  uint32_t token)
+{
+  uint32_t slot;
+
+  if (!emulated_p (desc) || token > PKEYRT_LEVEL_WRITE)
+    return;
+  slot = desc->slot;
+  if (held[slot] == token)
+    return;
+  set_level (slot, token);
+}
+
+/* fork: keep pkeyrt_lock consistent across it, and in the child forget
+   the grants of the threads that did not come along.  */
+
+static void
+before_fork (void)
+{
+  pthread_mutex_lock (&pkeyrt_lock);
+}
+
+static void
+after_fork_parent (void)
+{
+  pthread_mutex_unlock (&pkeyrt_lock);
+}
+
+static void
+after_fork_child (void)
+{
+  uint32_t i;
+
+  for (i = 0; i < pkeyrt_nkeys; i++)
+    {
+      struct pkeyrt_key *key = &pkeyrt_keys[i];
+
+      key->nreaders = held[i] == PKEYRT_LEVEL_READ;
+      key->nwriters = held[i] == PKEYRT_LEVEL_WRITE;
+      pkeyrt_emulate_sync (key);
+    }
+  pthread_mutex_unlock (&pkeyrt_lock);
+}
+
+/* Called once at start-up in emulate mode.  */
+
+void
+pkeyrt_emulate_start (void)
+{
+  pthread_atfork (before_fork, after_fork_parent, after_fork_child);
+}

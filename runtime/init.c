@@ -1,0 +1,476 @@
+/* init.c -- start the runtime and register the units the plugin built.
+
+   The runtime starts once per process: from its own constructor (priority
+   PKEYPLUG_RUNTIME_INIT_PRIORITY), or earlier from the first unit that
+   registers (unit constructors run at PKEYPLUG_UNIT_INIT_PRIORITY, which in
+   a static link comes first).  Start-up reads PKEYPLUG_OPTIONS, picks the
+   mode and installs the violation handler.
+
+   __pkeyplug_register_unit maps each key name to a slot of a process-wide
+   table (the same name in several units or modules is the same key),
+   allocates a hardware key for it in hw mode, fills and seals each
+   module's descriptor of the key, and protects the unit's objects.  A
+   dlopen may register from any thread, so all of this holds pkeyrt_lock.  */
+
+#include "pkeyrt.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+pthread_mutex_t pkeyrt_lock = PTHREAD_MUTEX_INITIALIZER;
+enum pkeyplug_mode pkeyrt_mode = PKEYPLUG_MODE_UNINITIALIZED;
+int pkeyrt_verbose;
+struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
+uint32_t pkeyrt_nkeys;
+
+static pthread_once_t start_once = PTHREAD_ONCE_INIT;
+
+static const char *
+policy_name (int policy)
+{
+  switch (policy)
+    {
+    case PKEYPLUG_POLICY_NOACCESS:
+      return "noaccess";
+    case PKEYPLUG_POLICY_READONLY:
+      return "readonly";
+    default:
+      return "unknown";
+    }
+}
+
+static const char *
+plural (uint64_t n)
+{
+  return n == 1 ? "" : "s";
+}
+
+/* Run once: choose the mode and get ready to register units.  */
+
+static void
+start (void)
+{
+  struct pkeyrt_options opts;
+  const char *reason = NULL;
+  enum pkeyplug_mode mode;
+  int have_pku;
+
+  pkeyrt_parse_options (&opts);
+  pkeyrt_verbose = opts.verbose;
+
+  /* The plugin lays data out for 4 KiB pages.  */
+  if (sysconf (_SC_PAGESIZE) != PKEYPLUG_PAGE_SIZE)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "the page size is %ld, not %d",
+		  sysconf (_SC_PAGESIZE), PKEYPLUG_PAGE_SIZE);
+
+  switch (opts.request)
+    {
+    case PKEYRT_REQUEST_HW:
+      if (!pkeyrt_hw_probe (&reason))
+	pkeyrt_fatal (PKEYPLUG_EXIT_NO_PKU, "mode=hw requested but %s",
+		      reason);
+      mode = PKEYPLUG_MODE_HW;
+      break;
+    case PKEYRT_REQUEST_EMULATE:
+      mode = PKEYPLUG_MODE_EMULATE;
+      break;
+    case PKEYRT_REQUEST_OFF:
+      mode = PKEYPLUG_MODE_OFF;
+      break;
+    case PKEYRT_REQUEST_AUTO:
+    default:
+      have_pku = pkeyrt_hw_probe (&reason);
+      mode = have_pku ? PKEYPLUG_MODE_HW : PKEYPLUG_MODE_EMULATE;
+      break;
+    }
+
+  if (mode != PKEYPLUG_MODE_OFF)
+    pkeyrt_install_handler ();
+  if (mode == PKEYPLUG_MODE_EMULATE)
+    pkeyrt_emulate_start ();
+  __atomic_store_n (&pkeyrt_mode, mode, __ATOMIC_RELEASE);
+
+  if (pkeyrt_verbose)
+    {
+      if (mode == PKEYPLUG_MODE_HW)
+	pkeyrt_note ("mode hw (PKU present)");
+      else if (mode == PKEYPLUG_MODE_OFF)
+	pkeyrt_note ("mode off (requested; nothing is protected)");
+      else if (opts.request == PKEYRT_REQUEST_EMULATE)
+	pkeyrt_note ("mode emulate (requested)");
+      else
+	pkeyrt_note ("mode emulate (no PKU: %s)", reason);
+    }
+}
+
+void
+pkeyrt_start (void)
+{
+  pthread_once (&start_once, start);
+}
+
+static void __attribute__ ((constructor (PKEYPLUG_RUNTIME_INIT_PRIORITY)))
+pkeyrt_init (void)
+{
+  pkeyrt_start ();
+}
+
+/* The slot of key NAME, or -1.  Called with pkeyrt_lock held.  */
+
+int
+pkeyrt_find_key (const char *name)
+{
+  uint32_t i;
+
+  for (i = 0; i < pkeyrt_nkeys; i++)
+    if (strcmp (pkeyrt_keys[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* The rights (PKEYRT_DISABLE_*) a thread has on a key of POLICY outside
+   granting functions; an unknown policy is noaccess until stated.  */
+
+static unsigned int
+policy_rights (int policy)
+{
+  if (policy == PKEYPLUG_POLICY_READONLY)
+    return PKEYRT_DISABLE_WRITE;
+  return PKEYRT_DISABLE_ACCESS | PKEYRT_DISABLE_WRITE;
+}
+
+/* Does entry E state its key's policy?  */
+
+static int
+states_policy (const struct pkeyplug_unit_entry *e)
+{
+  return e->kind == PKEYPLUG_ENTRY_KEY
+	 && (e->flags & PKEYPLUG_KEY_POLICY_KNOWN) != 0;
+}
+
+/* Record the policy entry E states for KEY, which had none.  */
+
+static void
+set_policy (struct pkeyrt_key *key, const struct pkeyplug_unit_entry *e)
+{
+  key->policy = (int) e->policy;
+  key->policy_file = e->file;
+  key->policy_line = e->line;
+}
+
+/* Make a new slot for the key of entry E.  */
+
+static int
+new_key (const struct pkeyplug_unit_entry *e)
+{
+  uint32_t limit = (pkeyrt_mode == PKEYPLUG_MODE_HW
+		    ? PKEYRT_MAX_HW_KEYS : PKEYRT_MAX_KEYS);
+  struct pkeyrt_key *key;
+  int pkey = 0;
+
+  if (pkeyrt_nkeys >= limit)
+    pkeyrt_fatal (PKEYPLUG_EXIT_NO_KEYS,
+		  "out of protection keys: key '%s' does not fit "
+		  "(%u key%s %s free)", e->key, pkeyrt_nkeys,
+		  plural (pkeyrt_nkeys), pkeyrt_nkeys == 1 ? "was" : "were");
+
+  key = &pkeyrt_keys[pkeyrt_nkeys];
+  memset (key, 0, sizeof *key);
+  strcpy (key->name, e->key);
+  key->policy = PKEYRT_POLICY_UNKNOWN;
+  if (states_policy (e))
+    set_policy (key, e);
+
+  if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+    {
+      /* pkey_alloc also gives this thread the key's default rights.  */
+      pkey = pkeyrt_pkey_alloc (0, policy_rights (key->policy));
+      if (pkey < 0 && errno == ENOSPC)
+	pkeyrt_fatal (PKEYPLUG_EXIT_NO_KEYS,
+		      "out of protection keys: key '%s' does not fit "
+		      "(%u key%s %s free)", e->key, pkeyrt_nkeys,
+		      plural (pkeyrt_nkeys),
+		      pkeyrt_nkeys == 1 ? "was" : "were");
+      if (pkey < 0)
+	pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		      "cannot allocate a protection key for key '%s': %s",
+		      e->key, strerror (errno));
+    }
+  key->hw_key = pkey;
+  key->prot = pkeyrt_emulate_locked_prot (key);
+  return (int) pkeyrt_nkeys++;
+}
+
+/* Write KEY's settings into the module's descriptor DESC and make it
+   read-only: the gates trust what it says.  Another unit of the module
+   may have done so already.  */
+
+static void
+fill_descriptor (struct pkeyplug_key_desc *desc, struct pkeyrt_key *key,
+		 uint32_t slot, const char *file)
+{
+  unsigned int shift = 2 * (unsigned int) key->hw_key;
+
+  /* Off mode leaves the gates as they are: no-ops.  */
+  if (desc == NULL || pkeyrt_mode == PKEYPLUG_MODE_OFF)
+    return;
+
+  if (desc->gate != PKEYPLUG_GATE_NONE)
+    {
+      if (desc->slot != slot)
+	pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		      "bad unit %s: the descriptor of key '%s' already "
+		      "belongs to key '%s'", file, key->name,
+		      desc->slot < pkeyrt_nkeys
+		      ? pkeyrt_keys[desc->slot].name : "?");
+      return;
+    }
+  if (PKEYRT_PAGE_FLOOR (desc) != (uintptr_t) desc)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		  "bad unit %s: the descriptor of key '%s' is not "
+		  "page-aligned", file, key->name);
+  if (desc->name[0] != '\0'
+      && strncmp (desc->name, key->name, sizeof desc->name) != 0)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		  "bad unit %s: the descriptor of key '%s' is named '%.64s'",
+		  file, key->name, desc->name);
+
+  if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+    {
+      desc->gate = PKEYPLUG_GATE_HW;
+      desc->keep_rw = ~(3u << shift);
+      desc->keep_ro = ~(1u << shift);
+      desc->ad_bit = 1u << shift;
+    }
+  else
+    {
+      desc->gate = PKEYPLUG_GATE_EMULATE;
+      desc->keep_rw = 0xffffffffu;
+      desc->keep_ro = 0xffffffffu;
+      desc->ad_bit = 0;
+    }
+  desc->slot = slot;
+
+  if (mprotect (desc, PKEYPLUG_PAGE_SIZE, PROT_READ) != 0)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		  "cannot make the descriptor of key '%s' read-only: %s",
+		  key->name, strerror (errno));
+}
+
+/* Find or make the slot of the key of entry E; take the policy E states,
+   if any; fill E's descriptor.  */
+
+static int
+use_key (const struct pkeyplug_unit_entry *e)
+{
+  int slot = pkeyrt_find_key (e->key);
+  struct pkeyrt_key *key;
+
+  if (slot < 0)
+    slot = new_key (e);
+  else if (states_policy (e))
+    {
+      key = &pkeyrt_keys[slot];
+      if (key->policy == PKEYRT_POLICY_UNKNOWN)
+	{
+	  /* Only grants were seen so far, and the key was treated as
+	     noaccess.  */
+	  set_policy (key, e);
+	  if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+	    pkeyrt_hw_set_rights (key->hw_key, policy_rights (key->policy));
+	  else if (pkeyrt_mode == PKEYPLUG_MODE_EMULATE)
+	    pkeyrt_emulate_sync (key);
+	}
+      else if (key->policy != (int) e->policy)
+	pkeyrt_fatal (PKEYPLUG_EXIT_POLICY,
+		      "key '%s' has two policies: %s (%s:%u) and %s (%s:%u)",
+		      key->name, policy_name (key->policy),
+		      key->policy_file, key->policy_line,
+		      policy_name ((int) e->policy), e->file, e->line);
+    }
+
+  fill_descriptor (e->desc, &pkeyrt_keys[slot], (uint32_t) slot, e->file);
+  return slot;
+}
+
+/* Add pages [START, END) to KEY's ranges, merging with ranges of the same
+   kind that overlap or touch.  */
+
+static void
+add_range (struct pkeyrt_key *key, uintptr_t start, uintptr_t end,
+	   int is_const)
+{
+  uint32_t i = 0;
+
+  while (i < key->nranges)
+    {
+      struct pkeyrt_range *r = &key->ranges[i];
+
+      if (r->is_const == is_const && r->start <= end && start <= r->end)
+	{
+	  if (r->start < start)
+	    start = r->start;
+	  if (r->end > end)
+	    end = r->end;
+	  /* Drop R; the merged range is added below.  */
+	  *r = key->ranges[--key->nranges];
+	  continue;
+	}
+      i++;
+    }
+
+  if (key->nranges == key->ranges_alloc)
+    {
+      uint32_t n = key->ranges_alloc ? 2 * key->ranges_alloc : 8;
+      void *p = realloc (key->ranges, n * sizeof *key->ranges);
+
+      if (p == NULL)
+	pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "out of memory");
+      key->ranges = p;
+      key->ranges_alloc = n;
+    }
+  key->ranges[key->nranges].start = start;
+  key->ranges[key->nranges].end = end;
+  key->ranges[key->nranges].is_const = is_const;
+  key->nranges++;
+}
+
+/* Protect the object of entry E, of key SLOT.  */
+
+static void
+protect_object (const struct pkeyplug_unit_entry *e, int slot)
+{
+  struct pkeyrt_key *key = &pkeyrt_keys[slot];
+  struct pkeyrt_object obj;
+  uintptr_t addr = (uintptr_t) e->addr;
+  uintptr_t start, end;
+  int is_const = (e->flags & PKEYPLUG_VAR_CONST) != 0;
+  struct pkeyrt_range range;
+  int rc = 0;
+
+  if (e->size == 0)
+    return;
+  if (e->size > UINTPTR_MAX - addr - PKEYPLUG_PAGE_SIZE)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "bad unit %s: object '%s' of %llu "
+		  "bytes at %p does not fit in memory", e->file, e->name,
+		  (unsigned long long) e->size, e->addr);
+  start = PKEYRT_PAGE_FLOOR (addr);
+  end = PKEYRT_PAGE_FLOOR (addr + e->size + PKEYPLUG_PAGE_SIZE - 1);
+
+  obj.name = e->name;
+  obj.file = e->file;
+  obj.line = e->line;
+  obj.slot = (uint32_t) slot;
+  obj.addr = addr;
+  obj.size = e->size;
+  pkeyrt_add_object (&obj);
+  key->nobjects++;
+  add_range (key, start, end, is_const);
+
+  switch (pkeyrt_mode)
+    {
+    case PKEYPLUG_MODE_HW:
+      rc = pkeyrt_pkey_mprotect ((void *) start, end - start,
+				 is_const ? PROT_READ : PROT_READ | PROT_WRITE,
+				 key->hw_key);
+      break;
+    case PKEYPLUG_MODE_EMULATE:
+      /* As locked as the key is now: other threads may hold grants.  */
+      range.start = start;
+      range.end = end;
+      range.is_const = is_const;
+      rc = mprotect ((void *) start, end - start,
+		     pkeyrt_emulate_range_prot (key->prot, &range));
+      break;
+    default:
+      break;
+    }
+  if (rc != 0)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "cannot protect '%s' (key '%s'): %s",
+		  e->name, key->name, strerror (errno));
+}
+
+/* Check entry E of the unit FILE before anything uses it.  */
+
+static void
+check_entry (const struct pkeyplug_unit_entry *e, const char *file)
+{
+  if (e->kind != PKEYPLUG_ENTRY_KEY && e->kind != PKEYPLUG_ENTRY_VAR)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "bad unit %s: entry of kind %u",
+		  file, e->kind);
+  if (e->key == NULL || e->key[0] == '\0'
+      || strnlen (e->key, PKEYPLUG_NAME_MAX + 1) > PKEYPLUG_NAME_MAX)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		  "bad unit %s: missing or overlong key name", file);
+  if (states_policy (e) && e->policy != PKEYPLUG_POLICY_NOACCESS
+      && e->policy != PKEYPLUG_POLICY_READONLY)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		  "bad unit %s: key '%s' has policy %u", file, e->key,
+		  e->policy);
+  if (e->kind == PKEYPLUG_ENTRY_VAR && e->name == NULL)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		  "bad unit %s: object of key '%s' without a name", file,
+		  e->key);
+}
+
+/* Called by the constructor of each unit compiled with the plugin.  */
+
+PKEYRT_EXPORT void
+__pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
+			  uint32_t count, uint32_t abi_version)
+{
+  const char *file = (count > 0 && entries != NULL && entries[0].file)
+		     ? entries[0].file : "?";
+  uint32_t i, first_new;
+
+  pkeyrt_start ();
+  if (abi_version != PKEYPLUG_ABI_VERSION)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		  "unit %s was built for ABI version %u; this runtime "
+		  "implements version %d", file, abi_version,
+		  PKEYPLUG_ABI_VERSION);
+  if (count > 0 && entries == NULL)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "bad unit: no entries");
+
+  pthread_mutex_lock (&pkeyrt_lock);
+  first_new = pkeyrt_nkeys;
+  for (i = 0; i < count; i++)
+    check_entry (&entries[i], entries[i].file ? entries[i].file : file);
+
+  /* Keys first, so that every policy this unit states is known before its
+     objects get their protection.  */
+  for (i = 0; i < count; i++)
+    if (entries[i].kind == PKEYPLUG_ENTRY_KEY)
+      use_key (&entries[i]);
+  for (i = 0; i < count; i++)
+    if (entries[i].kind == PKEYPLUG_ENTRY_VAR)
+      protect_object (&entries[i], use_key (&entries[i]));
+
+  if (pkeyrt_verbose)
+    for (i = first_new; i < pkeyrt_nkeys; i++)
+      {
+	struct pkeyrt_key *key = &pkeyrt_keys[i];
+	uint64_t pages = 0;
+	uint32_t r;
+
+	for (r = 0; r < key->nranges; r++)
+	  pages += (key->ranges[r].end - key->ranges[r].start)
+		   / PKEYPLUG_PAGE_SIZE;
+	if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+	  pkeyrt_note ("key '%s' -> hw key %d, %u object%s, %llu page%s",
+		       key->name, key->hw_key, key->nobjects,
+		       plural (key->nobjects), (unsigned long long) pages,
+		       plural (pages));
+	else
+	  pkeyrt_note ("key '%s' -> %s, %u object%s, %llu page%s",
+		       key->name,
+		       pkeyrt_mode == PKEYPLUG_MODE_OFF
+		       ? "not protected (mode off)" : "emulated",
+		       key->nobjects, plural (key->nobjects),
+		       (unsigned long long) pages, plural (pages));
+      }
+  pthread_mutex_unlock (&pkeyrt_lock);
+}

@@ -1,0 +1,156 @@
+/* pkeyrt.h -- what the files of the libpkeyrt runtime share.
+
+   options.c   PKEYPLUG_OPTIONS
+   hw.c        PKU detection, pkey system calls, RDPKRU/WRPKRU
+   init.c      start-up, the key table, __pkeyplug_register_unit
+   emulate.c   the mprotect emulation and its gates
+   report.c    messages on stderr and the SIGSEGV violation report
+   api.c       the public API of <pkeyplug.h>
+
+   Everything declared here is hidden: only the functions of pkeyplug.h and
+   pkeyplug-abi.h leave the library, each marked PKEYRT_EXPORT where it is
+   defined.  */
+
+#ifndef PKEYRT_H
+#define PKEYRT_H
+
+#ifndef _GNU_SOURCE
+# define _GNU_SOURCE
+#endif
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The public headers come before the visibility pragma below, so that the
+   functions they declare keep default visibility.  */
+#define PKEYPLUG_API_ONLY
+#include "pkeyplug.h"
+#include "pkeyplug-abi.h"
+
+#if !defined __x86_64__
+# error "libpkeyrt supports x86-64 only (system call numbers, PKRU, REG_ERR)"
+#endif
+
+/* For the definitions of the functions gates and users call.  */
+#define PKEYRT_EXPORT __attribute__ ((visibility ("default")))
+
+#pragma GCC visibility push(hidden)
+
+/* Size of the key table.  Hardware has at most 15 keys for us; the
+   emulation has no such limit, but the per-thread rights array is sized
+   by this.  */
+#define PKEYRT_MAX_KEYS 64
+#define PKEYRT_MAX_HW_KEYS 15
+
+/* pkey_alloc access rights (PKEY_DISABLE_*; not taken from <sys/mman.h>,
+   whose glibc may predate them).  */
+#define PKEYRT_DISABLE_ACCESS 1u
+#define PKEYRT_DISABLE_WRITE 2u
+
+/* A key whose policy no unit has stated yet (only grants seen so far).  It
+   is treated as noaccess until a unit states it.  */
+#define PKEYRT_POLICY_UNKNOWN (-1)
+
+/* Rights a thread holds on a key in the emulation.  */
+#define PKEYRT_LEVEL_NONE 0
+#define PKEYRT_LEVEL_READ 1
+#define PKEYRT_LEVEL_WRITE 2
+
+#define PKEYRT_PAGE_FLOOR(a) \
+  ((uintptr_t) (a) & ~(uintptr_t) (PKEYPLUG_PAGE_SIZE - 1))
+
+/* What PKEYPLUG_OPTIONS asks for.  */
+enum pkeyrt_request
+{
+  PKEYRT_REQUEST_AUTO,
+  PKEYRT_REQUEST_HW,
+  PKEYRT_REQUEST_EMULATE,
+  PKEYRT_REQUEST_OFF
+};
+
+struct pkeyrt_options
+{
+  enum pkeyrt_request request;
+  int verbose;
+};
+
+/* Pages [start, end) holding protected objects of one key.  Const ranges
+   are in read-only sections and never get PROT_WRITE.  */
+struct pkeyrt_range
+{
+  uintptr_t start;
+  uintptr_t end;
+  int is_const;
+};
+
+/* One key name of the process (a slot of pkeyrt_keys).  */
+struct pkeyrt_key
+{
+  char name[PKEYPLUG_NAME_MAX + 1];
+  int hw_key;			/* 1..15 in hw mode, else 0.  */
+  int policy;			/* PKEYPLUG_POLICY_* or PKEYRT_POLICY_UNKNOWN.  */
+  const char *policy_file;	/* Where the policy was first stated.  */
+  uint32_t policy_line;
+  uint32_t nobjects;
+  struct pkeyrt_range *ranges;	/* Kept merged; kept in every mode.  */
+  uint32_t nranges;
+  uint32_t ranges_alloc;
+  /* Emulation: how many threads hold read only / read+write, and the
+     protection the key's (non-const) ranges have now.  */
+  uint32_t nreaders;
+  uint32_t nwriters;
+  int prot;
+};
+
+/* A protected object, remembered for the violation report.  */
+struct pkeyrt_object
+{
+  const char *name;
+  const char *file;
+  uint32_t line;
+  uint32_t slot;
+  uintptr_t addr;
+  uint64_t size;
+};
+
+/* init.c.  The key table and the mode are guarded by pkeyrt_lock (the mode
+   is written once, at start-up).  */
+extern pthread_mutex_t pkeyrt_lock;
+extern enum pkeyplug_mode pkeyrt_mode;
+extern int pkeyrt_verbose;
+extern struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
+extern uint32_t pkeyrt_nkeys;
+extern void pkeyrt_start (void);
+extern int pkeyrt_find_key (const char *name);
+
+/* options.c */
+extern void pkeyrt_parse_options (struct pkeyrt_options *opts);
+
+/* hw.c */
+extern int pkeyrt_hw_probe (const char **reason);
+extern int pkeyrt_pkey_alloc (unsigned int flags, unsigned int rights);
+extern int pkeyrt_pkey_free (int pkey);
+extern int pkeyrt_pkey_mprotect (void *addr, size_t len, int prot, int pkey);
+extern uint32_t pkeyrt_rdpkru (void);
+extern void pkeyrt_wrpkru (uint32_t pkru);
+extern void pkeyrt_hw_set_rights (int pkey, unsigned int rights);
+
+/* emulate.c */
+extern void pkeyrt_emulate_start (void);
+extern int pkeyrt_emulate_locked_prot (const struct pkeyrt_key *key);
+extern int pkeyrt_emulate_range_prot (int key_prot,
+				      const struct pkeyrt_range *range);
+extern void pkeyrt_emulate_sync (struct pkeyrt_key *key);
+
+/* report.c */
+extern void pkeyrt_fatal (int status, const char *fmt, ...)
+  __attribute__ ((noreturn, format (printf, 2, 3)));
+extern void pkeyrt_note (const char *fmt, ...)
+  __attribute__ ((format (printf, 1, 2)));
+extern void pkeyrt_install_handler (void);
+extern void pkeyrt_add_object (const struct pkeyrt_object *obj);
+
+#pragma GCC visibility pop
+
+#endif /* PKEYRT_H */
