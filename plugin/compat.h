@@ -30,6 +30,7 @@
 #include "stor-layout.h"
 #include "langhooks.h"
 #include "toplev.h"
+#include "opts.h"
 
 #if BUILDING_GCC_MAJOR < 11
 # error "pkeyplug needs GCC 11 or later"

@@ -13,9 +13,6 @@
 #include "compat.h"
 #include "pkeyplug-plugin.h"
 
-/* Sections this unit has put protected objects in.  */
-static vec<const char *> used_sections;
-
 /* The section for key KEY; READONLY for objects in read-only data.  The
    result is an identifier's string, so it lives as long as the compiler.  */
 
@@ -73,20 +70,17 @@ pkeyplug_place_variable (tree decl, const char *key, bool *readonly)
       DECL_COMMON (decl) = 0;
       set_decl_section_name (decl, want);
     }
-  unsigned i;
-  const char *s;
-  FOR_EACH_VEC_ELT (used_sections, i, s)
-    if (s == want)
-      return true;
-  used_sections.safe_push (want);
   return true;
 }
 
 /* PLUGIN_FINISH_UNIT callback: pad each protected section this unit wrote
    to a page boundary.  `.balign' also raises the section's alignment to a
-   page, which makes the linker start the unit's piece on a page.  Sections
-   whose objects were all optimised away were never opened and must not be
-   opened here (a bare .pushsection would create one with wrong flags).  */
+   page, which makes the linker start the unit's piece on a page.  The
+   sections are found from the objects written out, not remembered from
+   placement: in LTO the objects were placed when the unit was compiled,
+   and this runs in each link-time partition.  Sections whose objects were
+   all optimised away were never opened and must not be opened here (a
+   bare .pushsection would create one with wrong flags).  */
 
 void
 pkeyplug_finish_unit (void *, void *)
@@ -94,6 +88,7 @@ pkeyplug_finish_unit (void *, void *)
   if (!asm_out_file || seen_error ())
     return;
 
+  auto_vec<const char *> padded;
   varpool_node *vnode;
   FOR_EACH_VARIABLE (vnode)
     {
@@ -103,18 +98,9 @@ pkeyplug_finish_unit (void *, void *)
 	continue;
       const char *sec = IDENTIFIER_POINTER
 	(get_identifier (DECL_SECTION_NAME (decl)));
-      unsigned i;
-      const char *s;
-      bool seen = false;
-      FOR_EACH_VEC_ELT (used_sections, i, s)
-	if (s == sec)
-	  {
-	    used_sections.unordered_remove (i);
-	    seen = true;
-	    break;
-	  }
-      if (!seen)
+      if (padded.contains (sec))
 	continue;
+      padded.safe_push (sec);
       fprintf (asm_out_file, "\t.pushsection\t%s\n\t.balign\t%d\n"
 	       "\t.popsection\n", sec, PKEYPLUG_PAGE_SIZE);
     }

@@ -41,7 +41,7 @@ extern bool pkeyplug_place_variable (tree decl, const char *key,
 extern tree pkeyplug_key_descriptor (const char *key);
 extern tree pkeyplug_desc_ref (tree desc, const char *field);
 extern void pkeyplug_note_key_use (const char *key, location_t loc);
-extern void pkeyplug_emit_unit_table (void *, void *);
+extern opt_pass *pkeyplug_make_unit_table_pass (gcc::context *);
 
 /* gates.cc */
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);

@@ -27,27 +27,34 @@ static struct plugin_info pkeyplug_info =
   "-fplugin-arg-pkeyplug-verbose reports what is protected"
 };
 
-/* Define __PKEYPLUG__ for the C family front ends.  The preprocessor is
-   looked up at run time: lto1 has none, and a plugin that named parse_in
-   directly could not be loaded into it.  cpp_define is a C++ function of
-   libcpp, hence its mangled name.  */
+/* True if the input is already preprocessed (-fpreprocessed, which the
+   driver passes for .i files): there is nothing to define then.  */
+
+static bool
+input_preprocessed_p (void)
+{
+  for (unsigned int i = 0; i < save_decoded_options_count; i++)
+    if (save_decoded_options[i].opt_index == OPT_fpreprocessed)
+      return true;
+  return false;
+}
+
+/* PLUGIN_PRAGMAS callback: define __PKEYPLUG__ for the C family front
+   ends.  This event comes before the first token of the unit, with -E
+   too, so a separate preprocessing step (ccache, -save-temps) sees the
+   macro.  The preprocessor is looked up at run time: lto1 has none, and a
+   plugin that named parse_in directly could not be loaded into it.
+   cpp_define is a C++ function of libcpp, hence its mangled name.  */
 
 static void
-define_macro (void)
+define_macro (void *, void *)
 {
   typedef void (*cpp_define_fn) (void *, const char *);
   void **reader = (void **) dlsym (RTLD_DEFAULT, "parse_in");
   cpp_define_fn define = (cpp_define_fn) dlsym (RTLD_DEFAULT,
 						  "_Z10cpp_defineP10cpp_readerPKc");
-  if (reader && *reader && define)
+  if (reader && *reader && define && !input_preprocessed_p ())
     define (*reader, "__PKEYPLUG__=" PKEYPLUG_ABI_VERSION_STRING);
-}
-
-static void
-on_attributes (void *gcc_data, void *user_data)
-{
-  pkeyplug_register_attributes (gcc_data, user_data);
-  define_macro ();
 }
 
 /* Parse the plugin's arguments; false after reporting an error.  */
@@ -88,7 +95,9 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 
   const char *name = info->base_name;
   register_callback (name, PLUGIN_INFO, NULL, &pkeyplug_info);
-  register_callback (name, PLUGIN_ATTRIBUTES, on_attributes, NULL);
+  register_callback (name, PLUGIN_ATTRIBUTES, pkeyplug_register_attributes,
+		     NULL);
+  register_callback (name, PLUGIN_PRAGMAS, define_macro, NULL);
   register_callback (name, PLUGIN_FINISH_DECL, pkeyplug_finish_decl, NULL);
 
   struct register_pass_info gates;
@@ -98,8 +107,12 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   gates.pos_op = PASS_POS_INSERT_BEFORE;
   register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &gates);
 
-  register_callback (name, PLUGIN_ALL_IPA_PASSES_START,
-		     pkeyplug_emit_unit_table, NULL);
+  struct register_pass_info units;
+  units.pass = pkeyplug_make_unit_table_pass (g);
+  units.reference_pass_name = "*free_lang_data";
+  units.ref_pass_instance_number = 1;
+  units.pos_op = PASS_POS_INSERT_AFTER;
+  register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &units);
   register_callback (name, PLUGIN_FINISH_UNIT, pkeyplug_finish_unit, NULL);
   return 0;
 }

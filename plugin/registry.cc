@@ -319,17 +319,18 @@ note_unit_key (vec<unit_key> *keys, const char *key, unsigned policy,
   keys->safe_push (nk);
 }
 
-/* PLUGIN_ALL_IPA_PASSES_START callback: place this unit's protected
-   variables, then emit its table and constructor.  Every function has been
-   lowered (and its gates noted) by now, and no variable has been written
-   out yet.  */
+/* Place this unit's protected variables, then emit its table and
+   constructor.  Runs as the first IPA pass after free_lang_data: every
+   function has been lowered (and its gates noted) by then, no variable has
+   been written out yet, and a function added before free_lang_data would
+   trip it when compiling for LTO.  */
 
-void
-pkeyplug_emit_unit_table (void *, void *)
+static unsigned int
+emit_unit_table (void)
 {
   /* In LTO the table was built when the unit was compiled.  */
   if (in_lto_p || seen_error ())
-    return;
+    return 0;
 
   auto_vec<unit_key> keys;
   auto_vec<tree> objects;
@@ -353,7 +354,7 @@ pkeyplug_emit_unit_table (void *, void *)
   FOR_EACH_VEC_ELT (gate_keys, i, n)
     note_unit_key (&keys, n->key, PKEYPLUG_POLICY_NOACCESS, false, n->loc);
   if (keys.is_empty ())
-    return;
+    return 0;
 
   struct unit_table t;
   init_table (&t);
@@ -386,7 +387,7 @@ pkeyplug_emit_unit_table (void *, void *)
 		"%qs", decl, use.key);
     }
   if (seen_error ())
-    return;
+    return 0;
 
   tree array_type = build_array_type (t.type,
 				      build_index_type (size_int (t.count
@@ -416,4 +417,39 @@ pkeyplug_emit_unit_table (void *, void *)
 					     build_fold_addr_expr (table)),
 			       u32 (t.count), u32 (PKEYPLUG_ABI_VERSION));
   cgraph_build_static_cdtor ('I', call, PKEYPLUG_UNIT_INIT_PRIORITY);
+  return 0;
+}
+
+namespace {
+
+const pass_data unit_table_pass_data =
+{
+  SIMPLE_IPA_PASS,
+  "pkeyplug_units",		/* name */
+  OPTGROUP_NONE,		/* optinfo_flags */
+  TV_NONE,			/* tv_id */
+  0,				/* properties_required */
+  0,				/* properties_provided */
+  0,				/* properties_destroyed */
+  0,				/* todo_flags_start */
+  0				/* todo_flags_finish */
+};
+
+class unit_table_pass : public simple_ipa_opt_pass
+{
+public:
+  unit_table_pass (gcc::context *ctxt)
+    : simple_ipa_opt_pass (unit_table_pass_data, ctxt) {}
+  unsigned int execute (function *) final override
+  {
+    return emit_unit_table ();
+  }
+};
+
+} // anon namespace
+
+opt_pass *
+pkeyplug_make_unit_table_pass (gcc::context *ctxt)
+{
+  return new unit_table_pass (ctxt);
 }
