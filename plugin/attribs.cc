@@ -50,8 +50,8 @@ narrow_string (tree arg)
 
 /* True if S is a valid key name.  */
 
-static bool
-valid_key_name (const char *s)
+bool
+pkeyplug_valid_key_name (const char *s)
 {
   size_t n = strlen (s);
   if (n == 0 || n > PKEYPLUG_NAME_MAX)
@@ -81,7 +81,7 @@ parse_args (tree args, bool is_function, location_t loc, struct pkey_use *use)
 		"naming the key", PKEYPLUG_ATTR);
       return false;
     }
-  if (!valid_key_name (name))
+  if (!pkeyplug_valid_key_name (name))
     {
       if (name[0] == '\0')
 	error_at (loc, "%qs attribute key name is empty", PKEYPLUG_ATTR);
@@ -286,7 +286,7 @@ pkeyplug_read_use (tree attr, struct pkey_use *use)
   if (!args)
     return false;
   const char *name = narrow_string (attr_arg (args));
-  if (!name || !valid_key_name (name))
+  if (!name || !pkeyplug_valid_key_name (name))
     return false;
   memset (use, 0, sizeof *use);
   use->key = IDENTIFIER_POINTER (get_identifier (name));

@@ -259,7 +259,28 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add (seq, gimple_build_label (done), loc);
 }
 
-/* Collect the keys FNDECL grants into GATES, merging repeated keys.  */
+/* Add USE to GATES, merging it into a gate of the same key.  */
+
+static void
+add_gate (auto_vec<gate> *gates, const struct pkey_use *use)
+{
+  unsigned i;
+  gate *g;
+  FOR_EACH_VEC_ELT (*gates, i, g)
+    if (g->key == use->key)
+      {
+	g->grant |= use->grant;
+	return;
+      }
+  gate ng;
+  memset (&ng, 0, sizeof ng);
+  ng.key = use->key;
+  ng.grant = use->grant;
+  gates->safe_push (ng);
+}
+
+/* Collect the keys FNDECL grants into GATES: its pkey attributes, and the
+   keys of grant-all for every function the user wrote.  */
 
 static void
 collect_gates (tree fndecl, auto_vec<gate> *gates)
@@ -267,36 +288,31 @@ collect_gates (tree fndecl, auto_vec<gate> *gates)
   for (tree a = pkeyplug_first_attr (fndecl); a; a = pkeyplug_next_attr (a))
     {
       struct pkey_use use;
-      if (!pkeyplug_read_use (a, &use))
-	continue;
-      bool merged = false;
+      if (pkeyplug_read_use (a, &use))
+	add_gate (gates, &use);
+    }
+  if (!DECL_ARTIFICIAL (fndecl))
+    {
       unsigned i;
-      gate *g;
-      FOR_EACH_VEC_ELT (*gates, i, g)
-	if (g->key == use.key)
-	  {
-	    g->grant |= use.grant;
-	    merged = true;
-	  }
-      if (merged)
-	continue;
-      gate ng;
-      memset (&ng, 0, sizeof ng);
-      ng.key = use.key;
-      ng.grant = use.grant;
-      gates->safe_push (ng);
+      pkey_use *use;
+      FOR_EACH_VEC_ELT (pkeyplug_grant_all, i, use)
+	add_gate (gates, use);
     }
 }
+
 
 static unsigned int
 instrument_function (function *fun)
 {
   tree fndecl = fun->decl;
-  if (!pkeyplug_first_attr (fndecl))
+  if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ())
     return 0;
   location_t loc = DECL_SOURCE_LOCATION (fndecl);
   if (lookup_attribute ("naked", DECL_ATTRIBUTES (fndecl)))
     {
+      /* grant-all alone: a naked function is assembly, nothing to wrap.  */
+      if (!pkeyplug_first_attr (fndecl))
+	return 0;
       error_at (loc, "%qs attribute on naked function %qD: it has no body "
 		"the compiler could wrap in gates", PKEYPLUG_ATTR, fndecl);
       return 0;

@@ -26,6 +26,7 @@ struct pkey_use
 /* attribs.cc */
 extern void pkeyplug_register_attributes (void *, void *);
 extern bool pkeyplug_read_use (tree attr, struct pkey_use *use);
+extern bool pkeyplug_valid_key_name (const char *s);
 extern tree pkeyplug_first_attr (tree decl);
 extern tree pkeyplug_next_attr (tree attr);
 
@@ -48,5 +49,7 @@ extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
 
 /* pkeyplug.cc */
 extern bool pkeyplug_verbose;
+/* Keys -fplugin-arg-pkeyplug-grant-all gives every function of the unit.  */
+extern vec<pkey_use> pkeyplug_grant_all;
 
 #endif /* PKEYPLUG_PLUGIN_H */

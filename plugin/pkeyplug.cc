@@ -3,7 +3,12 @@
    Usage:  gcc -fplugin=pkeyplug [-fplugin-arg-pkeyplug-verbose] ...
 
    Arguments (-fplugin-arg-pkeyplug-NAME[=VALUE]):
-     verbose   report, as notes, each protected variable and each grant.
+     verbose             report, as notes, each protected variable and
+			 each grant.
+     grant-all=KEY[:read][,KEY[:read]...]
+			 every function defined in the unit holds these
+			 keys (read-write, or read-only with :read): the
+			 whole file is a trusted compartment.
    Any other argument is an error: a misspelt option must not silently
    leave secrets unprotected.
 
@@ -19,6 +24,7 @@
 int plugin_is_GPL_compatible;
 
 bool pkeyplug_verbose;
+vec<pkey_use> pkeyplug_grant_all;
 
 static struct plugin_info pkeyplug_info =
 {
@@ -57,6 +63,53 @@ define_macro (void *, void *)
     define (*reader, "__PKEYPLUG__=" PKEYPLUG_ABI_VERSION_STRING);
 }
 
+/* Parse the value of grant-all; false after reporting an error.  */
+
+static bool
+parse_grant_all (const char *value)
+{
+  if (!value || !*value)
+    {
+      error (G_("pkeyplug: %<grant-all%> needs a value: "
+		"%<grant-all=KEY[:read][,KEY[:read]...]%>"));
+      return false;
+    }
+  char *copy = xstrdup (value);
+  bool ok = true;
+  for (char *item = strtok (copy, ","); item; item = strtok (NULL, ","))
+    {
+      pkey_use use;
+      memset (&use, 0, sizeof use);
+      use.grant = PKEYPLUG_GRANT_READ | PKEYPLUG_GRANT_WRITE;
+      char *colon = strchr (item, ':');
+      if (colon)
+	{
+	  *colon = '\0';
+	  if (strcmp (colon + 1, "read") == 0)
+	    use.grant = PKEYPLUG_GRANT_READ;
+	  else if (strcmp (colon + 1, "readwrite") != 0)
+	    {
+	      error (G_("pkeyplug: unknown access %qs in %<grant-all%>; "
+			"expected %<read%> or %<readwrite%>"), colon + 1);
+	      ok = false;
+	      continue;
+	    }
+	}
+      if (!pkeyplug_valid_key_name (item))
+	{
+	  error (G_("pkeyplug: %<grant-all%> key name %qs is not an "
+		    "identifier of at most %d characters"), item,
+		 PKEYPLUG_NAME_MAX);
+	  ok = false;
+	  continue;
+	}
+      use.key = IDENTIFIER_POINTER (get_identifier (item));
+      pkeyplug_grant_all.safe_push (use);
+    }
+  free (copy);
+  return ok;
+}
+
 /* Parse the plugin's arguments; false after reporting an error.  */
 
 static bool
@@ -69,10 +122,12 @@ parse_arguments (struct plugin_name_args *info)
       const char *value = info->argv[i].value;
       if (strcmp (key, "verbose") == 0 && !value)
 	pkeyplug_verbose = true;
+      else if (strcmp (key, "grant-all") == 0)
+	ok &= parse_grant_all (value);
       else
 	{
 	  error (G_("pkeyplug: unknown plugin argument %<%s%s%s%>; "
-		    "valid: %<verbose%>"),
+		    "valid: %<verbose%>, %<grant-all=KEY[:read]%>"),
 		 key, value ? "=" : "", value ? value : "");
 	  ok = false;
 	}
