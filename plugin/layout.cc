@@ -129,5 +129,20 @@ pkeyplug_finish_decl (void *event_data, void *)
 						 DECL_ATTRIBUTES (decl));
       return;
     }
+  /* Redeclarations merge their attributes: two different keys can only
+     be seen here.  */
+  struct pkey_use first, other;
+  tree a = pkeyplug_first_attr (decl);
+  if (pkeyplug_read_use (a, &first))
+    for (a = pkeyplug_next_attr (a); a; a = pkeyplug_next_attr (a))
+      if (pkeyplug_read_use (a, &other) && other.key != first.key)
+	{
+	  error_at (DECL_SOURCE_LOCATION (decl),
+		    "%qD is declared with two keys, %qs and %qs", decl,
+		    other.key, first.key);
+	  DECL_ATTRIBUTES (decl) = remove_attribute (PKEYPLUG_ATTR,
+						     DECL_ATTRIBUTES (decl));
+	  return;
+	}
   pkeyplug_forbid_folding (decl);
 }
