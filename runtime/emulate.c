@@ -143,6 +143,8 @@ __pkeyplug_emulate_open (const struct pkeyplug_key_desc *desc, uint32_t grant)
   prev = held[slot];
   if (level <= prev)
     return prev;
+  if (prev == PKEYRT_LEVEL_NONE)
+    pkeyrt_watch_thread_exit ();
   set_level (slot, level);
   return prev;
 }
@@ -162,6 +164,18 @@ __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
   if (held[slot] == token)
     return;
   set_level (slot, token);
+}
+
+/* The calling thread ends: give back every grant it still holds.  */
+
+void
+pkeyrt_emulate_release_thread (void)
+{
+  uint32_t i;
+
+  for (i = 0; i < PKEYRT_MAX_KEYS; i++)
+    if (held[i] != PKEYRT_LEVEL_NONE)
+      set_level (i, PKEYRT_LEVEL_NONE);
 }
 
 /* fork: keep pkeyrt_lock consistent across it, and in the child forget

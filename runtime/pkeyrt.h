@@ -5,6 +5,7 @@
    init.c      start-up, the key table, __pkeyplug_register_unit
    emulate.c   the mprotect emulation and its gates
    report.c    messages on stderr and the SIGSEGV violation report
+   threads.c   threads that start or end inside a grant
    api.c       the public API of <pkeyplug.h>
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -136,7 +137,12 @@ extern uint32_t pkeyrt_rdpkru (void);
 extern void pkeyrt_wrpkru (uint32_t pkru);
 extern void pkeyrt_hw_set_rights (int pkey, unsigned int rights);
 
+/* threads.c */
+extern void pkeyrt_hw_lock_thread (void);
+extern void pkeyrt_watch_thread_exit (void);
+
 /* emulate.c */
+extern void pkeyrt_emulate_release_thread (void);
 extern void pkeyrt_emulate_start (void);
 extern int pkeyrt_emulate_locked_prot (const struct pkeyrt_key *key);
 extern int pkeyrt_emulate_range_prot (int key_prot,
