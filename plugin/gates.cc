@@ -26,7 +26,13 @@
 #include "pkeyplug-plugin.h"
 
 #define RDPKRU_ASM ".byte 0x0f,0x01,0xee\t# rdpkru"
-#define WRPKRU_ASM ".byte 0x0f,0x01,0xef\t# wrpkru"
+/* Each WRPKRU of a gate is listed in section pkeyplug_wrpkru (a 32-bit
+   offset from the entry to the instruction), so that pkeyplug-scan can
+   tell the gates from stray WRPKRU byte sequences an attacker could
+   jump to.  */
+#define WRPKRU_ASM "1:\t.byte 0x0f,0x01,0xef\t# wrpkru\n" \
+  "\t.pushsection pkeyplug_wrpkru,\"a\",@progbits\n" \
+  "\t.balign 4\n\t.long 1b - .\n\t.popsection"
 
 /* The gate of one key in the function being instrumented.  */
 struct gate

@@ -105,12 +105,16 @@ pkeyrt_rdpkru (void)
   return eax;
 }
 
-/* WRPKRU: EAX goes to PKRU; ECX and EDX must be 0.  */
+/* WRPKRU: EAX goes to PKRU; ECX and EDX must be 0.  Listed in section
+   pkeyplug_wrpkru like the plugin's gates, so that pkeyplug-scan knows it
+   for one of ours.  */
 
 void
 pkeyrt_wrpkru (uint32_t pkru)
 {
-  __asm__ __volatile__ (".byte 0x0f, 0x01, 0xef"
+  __asm__ __volatile__ ("1:\t.byte 0x0f, 0x01, 0xef\n"
+			"\t.pushsection pkeyplug_wrpkru, \"a\", @progbits\n"
+			"\t.balign 4\n\t.long 1b - .\n\t.popsection"
 			:
 			: "a" (pkru), "c" (0), "d" (0)
 			: "memory");
