@@ -102,6 +102,16 @@ uint32_t __pkeyplug_emulate_open (const struct pkeyplug_key_desc *desc,
 void __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
 			       uint32_t token);
 
+/* Around every call of a function that returns twice (setjmp, sigsetjmp,
+   vfork...) the plugin saves the calling thread's rights into a buffer of
+   PKEYPLUG_RIGHTS_SIZE bytes in the caller's frame, and restores them when
+   the call returns: after a longjmp out of a granting function the rights
+   are again those of the setjmp caller.  The plugin references these two
+   weakly and calls them only when the runtime is linked.  */
+#define PKEYPLUG_RIGHTS_SIZE 80
+void __pkeyplug_rights_save (void *buf);
+void __pkeyplug_rights_restore (const void *buf);
+
 #ifdef __cplusplus
 }
 #endif

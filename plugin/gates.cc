@@ -20,7 +20,13 @@
      none:     nothing (the runtime has not set the key up yet).
    Every PKRU access and the start of the exit gate carry a "memory"
    clobber: without it GCC moves loads of protected objects across the
-   gate.  */
+   gate.
+
+   The pass also brackets every call of a function that returns twice
+   (setjmp and kin), in every function, with __pkeyplug_rights_save and
+   __pkeyplug_rights_restore: longjmp restores registers, not PKRU, so a
+   longjmp out of a granting function would leave the key open.  Both are
+   weak references, called only when the runtime is linked.  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
@@ -129,6 +135,19 @@ emulate_close_fn (void)
 						     const_ptr_type_node,
 						     uint32_type_node,
 						     NULL_TREE));
+}
+
+/* A weak reference to the runtime entry NAME of type TYPE.  */
+
+static tree
+weak_runtime_function (const char *name, tree type)
+{
+  tree fn = runtime_function (name, type);
+  /* declare_weak, not just DECL_WEAK: it queues the .weak directive an
+     undefined reference needs.  */
+  if (!DECL_WEAK (fn))
+    declare_weak (fn);
+  return fn;
 }
 
 static tree
@@ -285,6 +304,71 @@ add_gate (auto_vec<gate> *gates, const struct pkey_use *use)
   gates->safe_push (ng);
 }
 
+/* Append to SEQ a call of the weak runtime function FN with argument ARG,
+   skipped when FN is not linked in.  */
+
+static void
+add_weak_call (gimple_seq *seq, tree fn, tree arg, location_t loc)
+{
+  tree present = create_tmp_var (ptr_type_node, "pkey_rt");
+  tree yes = create_artificial_label (loc);
+  tree no = create_artificial_label (loc);
+  add (seq, gimple_build_assign (present, build_fold_addr_expr (fn)), loc);
+  add (seq, gimple_build_cond (NE_EXPR, present, null_pointer_node, yes, no),
+       loc);
+  add (seq, gimple_build_label (yes), loc);
+  add (seq, gimple_build_call (fn, 1, arg), loc);
+  add (seq, gimple_build_label (no), loc);
+}
+
+/* walk_gimple_seq callback: bracket a call of a returns-twice function
+   with the saving and restoring of the thread's rights.  */
+
+static tree
+guard_returns_twice (gimple_stmt_iterator *gsi, bool *handled,
+		     struct walk_stmt_info *)
+{
+  gimple *stmt = gsi_stmt (*gsi);
+  if (!is_gimple_call (stmt)
+      || !(gimple_call_flags (stmt) & ECF_RETURNS_TWICE))
+    return NULL_TREE;
+  *handled = true;
+
+  location_t loc = gimple_location (stmt);
+  tree buf_type = build_array_type (char_type_node,
+				    build_index_type
+				      (size_int (PKEYPLUG_RIGHTS_SIZE - 1)));
+  tree buf = create_tmp_var (buf_type, "pkey_rights");
+  TREE_ADDRESSABLE (buf) = 1;
+  tree addr = build_fold_addr_expr (buf);
+  tree save = weak_runtime_function
+    ("__pkeyplug_rights_save",
+     build_function_type_list (void_type_node, ptr_type_node, NULL_TREE));
+  tree restore = weak_runtime_function
+    ("__pkeyplug_rights_restore",
+     build_function_type_list (void_type_node, const_ptr_type_node,
+			       NULL_TREE));
+
+  gimple_seq before = NULL, after = NULL;
+  add_weak_call (&before, save, addr, loc);
+  add_weak_call (&after, restore, addr, loc);
+  gsi_insert_seq_before (gsi, before, GSI_SAME_STMT);
+  gsi_insert_seq_after (gsi, after, GSI_CONTINUE_LINKING);
+  return NULL_TREE;
+}
+
+/* Bracket every returns-twice call of FNDECL's body.  */
+
+static void
+guard_setjmp_calls (tree fndecl)
+{
+  gimple_seq body = gimple_body (fndecl);
+  struct walk_stmt_info wi;
+  memset (&wi, 0, sizeof wi);
+  walk_gimple_seq_mod (&body, guard_returns_twice, NULL, &wi);
+  gimple_set_body (fndecl, body);
+}
+
 /* Collect the keys FNDECL grants into GATES: its pkey attributes, and the
    keys of grant-all for every function the user wrote.  */
 
@@ -311,6 +395,7 @@ static unsigned int
 instrument_function (function *fun)
 {
   tree fndecl = fun->decl;
+  guard_setjmp_calls (fndecl);
   if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ())
     return 0;
   location_t loc = DECL_SOURCE_LOCATION (fndecl);

@@ -178,6 +178,26 @@ pkeyrt_emulate_release_thread (void)
       set_level (i, PKEYRT_LEVEL_NONE);
 }
 
+/* Copy this thread's levels into LEVELS (PKEYRT_MAX_KEYS bytes).  */
+
+void
+pkeyrt_emulate_snapshot (uint8_t *levels)
+{
+  memcpy (levels, held, PKEYRT_MAX_KEYS);
+}
+
+/* Move this thread back to the levels a snapshot took.  */
+
+void
+pkeyrt_emulate_restore (const uint8_t *levels)
+{
+  uint32_t i;
+
+  for (i = 0; i < PKEYRT_MAX_KEYS; i++)
+    if (held[i] != levels[i] && levels[i] <= PKEYRT_LEVEL_WRITE)
+      set_level (i, levels[i]);
+}
+
 /* fork: keep pkeyrt_lock consistent across it, and in the child forget
    the grants of the threads that did not come along.  */
 

@@ -6,6 +6,7 @@
    emulate.c   the mprotect emulation and its gates
    report.c    messages on stderr and the SIGSEGV violation report
    threads.c   threads that start or end inside a grant
+   rights.c    saving and restoring a thread's rights around setjmp
    api.c       the public API of <pkeyplug.h>
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -143,6 +144,8 @@ extern void pkeyrt_watch_thread_exit (void);
 
 /* emulate.c */
 extern void pkeyrt_emulate_release_thread (void);
+extern void pkeyrt_emulate_snapshot (uint8_t *levels);
+extern void pkeyrt_emulate_restore (const uint8_t *levels);
 extern void pkeyrt_emulate_start (void);
 extern int pkeyrt_emulate_locked_prot (const struct pkeyrt_key *key);
 extern int pkeyrt_emulate_range_prot (int key_prot,

@@ -1,0 +1,52 @@
+/* rights.c -- a thread's rights, saved before setjmp and restored when it
+   returns.
+
+   longjmp restores registers, not PKRU, and not the emulation's per-thread
+   levels: a longjmp out of a granting function would leave the key open in
+   the setjmp caller.  The plugin calls __pkeyplug_rights_save before every
+   call of a function that returns twice and __pkeyplug_rights_restore after
+   it; on the first return nothing has changed, on a return through longjmp
+   the caller gets its rights back.  */
+
+#include "pkeyrt.h"
+
+#include <string.h>
+
+struct saved_rights
+{
+  uint32_t mode;		/* pkeyrt_mode when saved.  */
+  uint32_t pkru;		/* hw mode.  */
+  uint8_t levels[PKEYRT_MAX_KEYS];	/* emulate mode.  */
+};
+
+_Static_assert (sizeof (struct saved_rights) <= PKEYPLUG_RIGHTS_SIZE,
+		"PKEYPLUG_RIGHTS_SIZE is too small");
+
+PKEYRT_EXPORT void
+__pkeyplug_rights_save (void *buf)
+{
+  struct saved_rights *r = buf;
+
+  r->mode = __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
+  if (r->mode == PKEYPLUG_MODE_HW)
+    r->pkru = pkeyrt_rdpkru ();
+  else if (r->mode == PKEYPLUG_MODE_EMULATE)
+    pkeyrt_emulate_snapshot (r->levels);
+}
+
+PKEYRT_EXPORT void
+__pkeyplug_rights_restore (const void *buf)
+{
+  const struct saved_rights *r = buf;
+
+  /* Saved before the runtime started: there was nothing to save.  */
+  if (r->mode != __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE))
+    return;
+  if (r->mode == PKEYPLUG_MODE_HW)
+    {
+      if (pkeyrt_rdpkru () != r->pkru)
+	pkeyrt_wrpkru (r->pkru);
+    }
+  else if (r->mode == PKEYPLUG_MODE_EMULATE)
+    pkeyrt_emulate_restore (r->levels);
+}
