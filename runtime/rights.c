@@ -1,5 +1,5 @@
 /* rights.c -- a thread's rights, saved before setjmp and restored when it
-   returns.
+   returns; and locked before exit runs the atexit handlers.
 
    longjmp restores registers, not PKRU, and not the emulation's per-thread
    levels: a longjmp out of a granting function would leave the key open in
@@ -10,7 +10,9 @@
 
 #include "pkeyrt.h"
 
+#include <dlfcn.h>
 #include <string.h>
+#include <unistd.h>
 
 struct saved_rights
 {
@@ -50,3 +52,31 @@ __pkeyplug_rights_restore (const void *buf)
   else if (r->mode == PKEYPLUG_MODE_EMULATE)
     pkeyrt_emulate_restore (r->levels);
 }
+
+#ifdef PIC
+
+/* exit inside a granting function would run the atexit handlers and the
+   destructors with the key open: they are not part of the grant.  Lock
+   every key for the calling thread first.  Interposing needs the dynamic
+   linker, so this is in the shared library only; a return from main
+   needs nothing, since main's own grants have closed by then.  */
+
+typedef void exit_fn (int);
+
+PKEYRT_EXPORT void
+exit (int status)
+{
+  exit_fn *real = (exit_fn *) dlsym (RTLD_NEXT, "exit");
+  enum pkeyplug_mode mode = __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
+
+  if (mode == PKEYPLUG_MODE_HW)
+    pkeyrt_hw_lock_thread ();
+  else if (mode == PKEYPLUG_MODE_EMULATE)
+    pkeyrt_emulate_release_thread ();
+  if (!real)
+    _exit (status);
+  real (status);
+  __builtin_unreachable ();
+}
+
+#endif /* PIC */
