@@ -13,14 +13,28 @@
 #include "compat.h"
 #include "pkeyplug-plugin.h"
 
-/* The section for key KEY; READONLY for objects in read-only data.  The
+/* The section for key KEY; READONLY for const objects, BSS for objects
+   that are all zeros.  A ".bss." name makes GCC and the assembler give the
+   section no file contents (a large zeroed buffer must not bloat the
+   object file); the linker may then put the piece inside .bss, which is
+   harmless: each unit's piece starts and ends on a page boundary.  The
    result is an identifier's string, so it lives as long as the compiler.  */
 
 const char *
-pkeyplug_section_name (const char *key, bool readonly)
+pkeyplug_section_name (const char *key, bool readonly, bool bss)
 {
-  char *buf = ACONCAT ((".pkeyplug.", key, readonly ? ".const" : "", NULL));
+  char *buf = ACONCAT ((bss ? ".bss.pkeyplug." : ".pkeyplug.", key,
+			readonly ? ".const" : "", NULL));
   return IDENTIFIER_POINTER (get_identifier (buf));
+}
+
+/* Is SEC one of our sections?  */
+
+bool
+pkeyplug_section_p (const char *sec)
+{
+  return (strncmp (sec, ".pkeyplug.", 10) == 0
+	  || strncmp (sec, ".bss.pkeyplug.", 14) == 0);
 }
 
 /* Is DECL a const object?  Its section is writable all the same (see
@@ -53,7 +67,8 @@ pkeyplug_place_variable (tree decl, const char *key, bool *readonly)
   const char *sec = DECL_SECTION_NAME (decl);
   pkeyplug_forbid_folding (decl);
   *readonly = const_object_p (decl);
-  const char *want = pkeyplug_section_name (key, *readonly);
+  const char *want = pkeyplug_section_name (key, *readonly,
+					    bss_initializer_p (decl, true));
 
   if (sec && strcmp (sec, want) != 0)
     {
@@ -94,7 +109,7 @@ pkeyplug_finish_unit (void *, void *)
     {
       tree decl = vnode->decl;
       if (!TREE_ASM_WRITTEN (decl) || !DECL_SECTION_NAME (decl)
-	  || strncmp (DECL_SECTION_NAME (decl), ".pkeyplug.", 10) != 0)
+	  || !pkeyplug_section_p (DECL_SECTION_NAME (decl)))
 	continue;
       const char *sec = IDENTIFIER_POINTER
 	(get_identifier (DECL_SECTION_NAME (decl)));
@@ -119,7 +134,7 @@ pkeyplug_finish_decl (void *event_data, void *)
   if (!decl || TREE_CODE (decl) != VAR_DECL || !pkeyplug_first_attr (decl))
     return;
   const char *sec = DECL_SECTION_NAME (decl);
-  if (sec && strncmp (sec, ".pkeyplug.", 10) != 0)
+  if (sec && !pkeyplug_section_p (sec))
     {
       error_at (DECL_SOURCE_LOCATION (decl),
 		"%qs attribute conflicts with section %qs of %qD: protected "

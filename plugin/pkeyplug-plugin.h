@@ -33,7 +33,9 @@ extern tree pkeyplug_next_attr (tree attr);
 /* layout.cc */
 extern void pkeyplug_finish_decl (void *, void *);
 extern void pkeyplug_finish_unit (void *, void *);
-extern const char *pkeyplug_section_name (const char *key, bool readonly);
+extern const char *pkeyplug_section_name (const char *key, bool readonly,
+					  bool bss);
+extern bool pkeyplug_section_p (const char *sec);
 extern void pkeyplug_forbid_folding (tree decl);
 extern bool pkeyplug_place_variable (tree decl, const char *key,
 				     bool *readonly);
