@@ -192,6 +192,13 @@ check_variable (tree decl, const struct pkey_use *use, location_t loc)
 		PKEYPLUG_ATTR, decl);
       return false;
     }
+  if (lookup_attribute ("alias", DECL_ATTRIBUTES (decl))
+      || lookup_attribute ("weakref", DECL_ATTRIBUTES (decl)))
+    {
+      error_at (loc, "%qs attribute on alias %qD: protect the object it "
+		"refers to", PKEYPLUG_ATTR, decl);
+      return false;
+    }
   if (lookup_attribute ("section", DECL_ATTRIBUTES (decl))
       || DECL_SECTION_NAME (decl))
     {

@@ -342,6 +342,15 @@ emit_unit_table (void)
       struct pkey_use use;
       if (!attr || !pkeyplug_read_use (attr, &use))
 	continue;
+      /* An alias whose pkey attribute came after its alias attribute
+	 (the handler rejects the other order) has no storage of its own.  */
+      if (vnode->alias)
+	{
+	  error_at (DECL_SOURCE_LOCATION (decl), "%qs attribute on alias "
+		    "%qD: protect the object it refers to", PKEYPLUG_ATTR,
+		    decl);
+	  continue;
+	}
       bool defined = vnode->definition && !DECL_EXTERNAL (decl);
       note_unit_key (&keys, use.key, use.policy,
 		     defined || use.policy_given,
