@@ -246,6 +246,7 @@ handle_pkey_attribute (tree *node, tree name ATTRIBUTE_UNUSED, tree args,
 	  || !check_variable (decl, &use, loc))
 	return NULL_TREE;
       pkeyplug_forbid_folding (decl);
+      pkeyplug_note_keyed_decl (decl, use.key);
       break;
 
     case FUNCTION_DECL:

@@ -121,17 +121,26 @@ pkeyplug_finish_unit (void *, void *)
     }
 }
 
-/* PLUGIN_FINISH_DECL callback.  A `section' attribute written after the
-   `pkey' one, or on a redeclaration, is only visible once the declaration
-   is complete: report the conflict here, at the declaration, and drop the
-   key so that nothing later trips over it.  A redeclaration may also have
-   merged TREE_READONLY back in.  */
+/* PLUGIN_FINISH_DECL callback.  Redeclarations are checked first
+   (redecl.cc).  A `section' attribute written after the `pkey' one, or on
+   a redeclaration, is only visible once the declaration is complete:
+   report the conflict here, at the declaration, and drop the key so that
+   nothing later trips over it.  A redeclaration may also have merged
+   TREE_READONLY back in.  */
 
 void
 pkeyplug_finish_decl (void *event_data, void *)
 {
   tree decl = (tree) event_data;
-  if (!decl || TREE_CODE (decl) != VAR_DECL || !pkeyplug_first_attr (decl))
+  if (!decl || TREE_CODE (decl) != VAR_DECL)
+    return;
+  if (!pkeyplug_check_redecl (decl))
+    {
+      DECL_ATTRIBUTES (decl) = remove_attribute (PKEYPLUG_ATTR,
+						 DECL_ATTRIBUTES (decl));
+      return;
+    }
+  if (!pkeyplug_first_attr (decl))
     return;
   const char *sec = DECL_SECTION_NAME (decl);
   if (sec && !pkeyplug_section_p (sec))
@@ -144,20 +153,5 @@ pkeyplug_finish_decl (void *event_data, void *)
 						 DECL_ATTRIBUTES (decl));
       return;
     }
-  /* Redeclarations merge their attributes: two different keys can only
-     be seen here.  */
-  struct pkey_use first, other;
-  tree a = pkeyplug_first_attr (decl);
-  if (pkeyplug_read_use (a, &first))
-    for (a = pkeyplug_next_attr (a); a; a = pkeyplug_next_attr (a))
-      if (pkeyplug_read_use (a, &other) && other.key != first.key)
-	{
-	  error_at (DECL_SOURCE_LOCATION (decl),
-		    "%qD is declared with two keys, %qs and %qs", decl,
-		    other.key, first.key);
-	  DECL_ATTRIBUTES (decl) = remove_attribute (PKEYPLUG_ATTR,
-						     DECL_ATTRIBUTES (decl));
-	  return;
-	}
   pkeyplug_forbid_folding (decl);
 }

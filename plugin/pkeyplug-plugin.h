@@ -4,7 +4,8 @@
    attribs.cc    the `pkey' attribute: parsing and checking
    layout.cc     where protected objects go (sections, page padding)
    registry.cc   key descriptors and the per-unit table and constructor
-   gates.cc      the pass that wraps granting functions in gates  */
+   gates.cc      the pass that wraps granting functions in gates
+   redecl.cc     every declaration of a protected variable names its key  */
 
 #ifndef PKEYPLUG_PLUGIN_H
 #define PKEYPLUG_PLUGIN_H
@@ -45,6 +46,10 @@ extern tree pkeyplug_key_descriptor (const char *key);
 extern tree pkeyplug_desc_ref (tree desc, const char *field);
 extern void pkeyplug_note_key_use (const char *key, location_t loc);
 extern opt_pass *pkeyplug_make_unit_table_pass (gcc::context *);
+
+/* redecl.cc */
+extern void pkeyplug_note_keyed_decl (tree decl, const char *key);
+extern bool pkeyplug_check_redecl (tree decl);
 
 /* gates.cc */
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);

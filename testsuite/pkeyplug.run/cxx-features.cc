@@ -1,5 +1,6 @@
 // C++: member functions, templates and lambdas can be granting functions;
-// static data members and namespace-scope objects can be protected; the
+// static data members (the key on the declaration in the class and on the
+// definition) and namespace-scope objects can be protected; the
 // [[gnu::pkey]] spelling works.
 // { dg-do run }
 
@@ -14,7 +15,7 @@ namespace vault
 
 struct wallet
 {
-  static long balance;
+  static long balance PKEY_PROTECT ("vault");
   PKEY_GRANT ("vault") long deposit (long n) { balance += n; return balance; }
   [[gnu::pkey ("vault", "read")]] long peek () const { return balance; }
 };
