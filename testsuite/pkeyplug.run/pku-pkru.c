@@ -5,24 +5,16 @@
 /* { dg-require-pku "" } */
 
 #include <stdio.h>
+#include "probe.h"
 #include <pkeyplug.h>
 
 int secret PKEY_PROTECT ("vault");
 static int shift;
 
 static unsigned int
-rdpkru (void)
-{
-  unsigned int eax, edx;
-  __asm__ __volatile__ (".byte 0x0f,0x01,0xee" : "=a" (eax), "=d" (edx)
-			: "c" (0) : "memory");
-  return eax;
-}
-
-static unsigned int
 bits (void)
 {
-  return (rdpkru () >> shift) & 3;
+  return (probe_rdpkru () >> shift) & 3;
 }
 
 PKEY_GRANT_READ ("vault") static unsigned int
