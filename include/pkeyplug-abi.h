@@ -112,6 +112,10 @@ void __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
 void __pkeyplug_rights_save (void *buf);
 void __pkeyplug_rights_restore (const void *buf);
 
+/* With -fplugin-arg-pkeyplug-scrub-stack=BYTES, called by the exit gate of
+   a grant that closes its key.  */
+void __pkeyplug_scrub_stack (uint32_t bytes);
+
 #ifdef __cplusplus
 }
 #endif

@@ -67,6 +67,47 @@ int pkeyplug_key_of (const char *name);
 /* Number of distinct key names the runtime has set up.  */
 int pkeyplug_key_count (void);
 
+/* Heap secrets.
+
+   A block of key NAME lives on pages that hold blocks of that key and
+   nothing else, between two inaccessible guard pages, locked in memory as
+   far as RLIMIT_MEMLOCK allows and left out of core dumps.  It is as
+   reachable as the key's static objects: only inside functions granted
+   NAME (or for reading anywhere, if NAME's policy is readonly); a stray
+   access is reported as a protection violation.  NAME follows the rules of
+   the attribute; a NAME that no loaded unit uses gets a key of its own at
+   first use, locked as noaccess.  Blocks are aligned to 16 bytes and start
+   zeroed: freed memory is zeroed at once.  None of these functions needs
+   a grant, and any thread may call them.
+
+   pkeyplug_malloc and pkeyplug_calloc return NULL with errno EINVAL for a
+   malformed NAME, ENOSPC when a new NAME finds no key left, ENOMEM when
+   memory runs out or NMEMB * SIZE overflows.  A size of 0 gives a unique
+   block to pass to pkeyplug_free.
+
+   pkeyplug_realloc gives a block of N bytes of P's key holding P's first
+   bytes (as many as both have), and frees P; bytes beyond P's size are
+   zero.  It returns NULL with errno ENOMEM, leaving P alone, when memory
+   runs out, and NULL with errno EINVAL for a null P (no key to allocate
+   with).  N = 0 gives a block of 0 bytes, to free.
+
+   pkeyplug_free (NULL) does nothing.  pkeyplug_free and pkeyplug_realloc
+   abort with a message for anything but a live block of these functions
+   (a foreign pointer, a block freed already, a pointer into a block).  */
+#if defined __GNUC__
+# define PKEYPLUG_ATTRS_(list) __attribute__ (list)
+#else
+# define PKEYPLUG_ATTRS_(list)
+#endif
+void *pkeyplug_malloc (const char *name, size_t n)
+  PKEYPLUG_ATTRS_ ((__malloc__, __alloc_size__ (2)));
+void *pkeyplug_calloc (const char *name, size_t nmemb, size_t size)
+  PKEYPLUG_ATTRS_ ((__malloc__, __alloc_size__ (2, 3)));
+void *pkeyplug_realloc (void *p, size_t n)
+  PKEYPLUG_ATTRS_ ((__alloc_size__ (2)));
+void pkeyplug_free (void *p);
+#undef PKEYPLUG_ATTRS_
+
 #ifdef __cplusplus
 }
 #endif

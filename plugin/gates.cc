@@ -35,10 +35,12 @@
 /* Each WRPKRU of a gate is listed in section pkeyplug_wrpkru (a 32-bit
    offset from the entry to the instruction), so that pkeyplug-scan can
    tell the gates from stray WRPKRU byte sequences an attacker could
-   jump to.  */
-#define WRPKRU_ASM "1:\t.byte 0x0f,0x01,0xef\t# wrpkru\n" \
-  "\t.pushsection pkeyplug_wrpkru,\"a\",@progbits\n" \
-  "\t.balign 4\n\t.long 1b - .\n\t.popsection"
+   jump to.  The list's pieces are SHF_LINK_ORDER ("o") sections tied to
+   the code they describe: --gc-sections keeps exactly the pieces of the
+   code it keeps.  */
+#define WRPKRU_ASM ".Lpkeyplug_wrpkru%=:\t.byte 0x0f,0x01,0xef\t# wrpkru\n" \
+  "\t.pushsection pkeyplug_wrpkru,\"ao\",@progbits,.Lpkeyplug_wrpkru%=\n" \
+  "\t.balign 4\n\t.long .Lpkeyplug_wrpkru%= - .\n\t.popsection"
 
 /* The gate of one key in the function being instrumented.  */
 struct gate
@@ -251,6 +253,21 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add (seq, gimple_build_label (done), loc);
 }
 
+/* Append to SEQ the stack scrubbing of a grant that closes
+   (-fplugin-arg-pkeyplug-scrub-stack).  */
+
+static void
+add_scrub_stack (gimple_seq *seq, location_t loc)
+{
+  if (!pkeyplug_scrub_stack)
+    return;
+  tree fn = runtime_function ("__pkeyplug_scrub_stack",
+			      build_function_type_list (void_type_node,
+							uint32_type_node,
+							NULL_TREE));
+  add (seq, gimple_build_call (fn, 1, u32 (pkeyplug_scrub_stack)), loc);
+}
+
 /* Build the exit gate of G into SEQ.  */
 
 static void
@@ -272,6 +289,7 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
        loc);
   add (seq, gimple_build_label (write), loc);
   add (seq, build_wrpkru (g->saved), loc);
+  add_scrub_stack (seq, loc);
   add (seq, gimple_build_goto (done), loc);
 
   add (seq, gimple_build_label (not_hw), loc);
@@ -280,8 +298,32 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add (seq, gimple_build_call (emulate_close_fn (), 2,
 			       build_fold_addr_expr (g->desc), g->saved),
        loc);
+  if (pkeyplug_scrub_stack)
+    {
+      /* The token is the level held before: none means outermost.  */
+      tree scrub = create_artificial_label (loc);
+      add_branch (seq, g->saved, 0, scrub, done, loc);
+      add (seq, gimple_build_label (scrub), loc);
+      add_scrub_stack (seq, loc);
+    }
 
   add (seq, gimple_build_label (done), loc);
+}
+
+/* Ask GCC to clear the call-used registers FNDECL used when it returns
+   (-fplugin-arg-pkeyplug-scrub), unless the user chose otherwise: a
+   caller must not find secret-derived values left in them.  */
+
+static void
+add_register_scrubbing (tree fndecl)
+{
+  if (strcmp (pkeyplug_scrub, "none") == 0
+      || lookup_attribute ("zero_call_used_regs", DECL_ATTRIBUTES (fndecl)))
+    return;
+  tree how = build_string (strlen (pkeyplug_scrub) + 1, pkeyplug_scrub);
+  DECL_ATTRIBUTES (fndecl)
+    = tree_cons (get_identifier ("zero_call_used_regs"),
+		 build_tree_list (NULL_TREE, how), DECL_ATTRIBUTES (fndecl));
 }
 
 /* Add USE to GATES, merging it into a gate of the same key.  */
@@ -432,6 +474,7 @@ instrument_function (function *fun)
 		g->grant & PKEYPLUG_GRANT_WRITE ? "read-write" : "read-only",
 		g->key);
     }
+  add_register_scrubbing (fndecl);
   /* Innermost first: the last key opened is the first closed.  */
   FOR_EACH_VEC_ELT_REVERSE (gates, i, g)
     {

@@ -58,5 +58,9 @@ extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
 extern bool pkeyplug_verbose;
 /* Keys -fplugin-arg-pkeyplug-grant-all gives every function of the unit.  */
 extern vec<pkey_use> pkeyplug_grant_all;
+/* zero_call_used_regs choice for granting functions ("none", "used",
+   "all"), and bytes of stack to clear when a grant closes.  */
+extern const char *pkeyplug_scrub;
+extern unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
 
 #endif /* PKEYPLUG_PLUGIN_H */

@@ -9,6 +9,11 @@
 			 every function defined in the unit holds these
 			 keys (read-write, or read-only with :read): the
 			 whole file is a trusted compartment.
+     scrub=none|used|all  on the way out of a granting function, clear the
+			 call-used registers it used (default), all of
+			 them, or none (GCC's zero_call_used_regs).
+     scrub-stack=BYTES   when a granting function closes a key it had
+			 opened, zero BYTES of stack below it (default 0).
    Any other argument is an error: a misspelt option must not silently
    leave secrets unprotected.
 
@@ -25,6 +30,8 @@ int plugin_is_GPL_compatible;
 
 bool pkeyplug_verbose;
 vec<pkey_use> pkeyplug_grant_all;
+const char *pkeyplug_scrub = "used";
+unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
 
 static struct plugin_info pkeyplug_info =
 {
@@ -124,10 +131,19 @@ parse_arguments (struct plugin_name_args *info)
 	pkeyplug_verbose = true;
       else if (strcmp (key, "grant-all") == 0)
 	ok &= parse_grant_all (value);
+      else if (strcmp (key, "scrub") == 0 && value
+	       && (strcmp (value, "none") == 0 || strcmp (value, "used") == 0
+		   || strcmp (value, "all") == 0))
+	pkeyplug_scrub = value;
+      else if (strcmp (key, "scrub-stack") == 0 && value && ISDIGIT (*value)
+	       && strlen (value) <= 9 && strspn (value, "0123456789")
+					 == strlen (value))
+	pkeyplug_scrub_stack = atoi (value);
       else
 	{
 	  error (G_("pkeyplug: unknown plugin argument %<%s%s%s%>; "
-		    "valid: %<verbose%>, %<grant-all=KEY[:read]%>"),
+		    "valid: %<verbose%>, %<grant-all=KEY[:read]%>, "
+		    "%<scrub=none|used|all%>, %<scrub-stack=BYTES%>"),
 		 key, value ? "=" : "", value ? value : "");
 	  ok = false;
 	}

@@ -166,6 +166,28 @@ __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
   set_level (slot, token);
 }
 
+/* The runtime's own grants (heap.c zeroes and copies blocks): raise the
+   calling thread to at least LEVEL on key SLOT, and return the token for
+   pkeyrt_emulate_lower, the level held before.  Never call them with
+   pkeyrt_lock held.  */
+
+unsigned int
+pkeyrt_emulate_raise (uint32_t slot, unsigned int level)
+{
+  unsigned int prev = held[slot];
+
+  if (level > prev)
+    set_level (slot, level);
+  return prev;
+}
+
+void
+pkeyrt_emulate_lower (uint32_t slot, unsigned int token)
+{
+  if (held[slot] != token)
+    set_level (slot, token);
+}
+
 /* The calling thread ends: give back every grant it still holds.  */
 
 void

@@ -112,9 +112,11 @@ pkeyrt_rdpkru (void)
 void
 pkeyrt_wrpkru (uint32_t pkru)
 {
-  __asm__ __volatile__ ("1:\t.byte 0x0f, 0x01, 0xef\n"
-			"\t.pushsection pkeyplug_wrpkru, \"a\", @progbits\n"
-			"\t.balign 4\n\t.long 1b - .\n\t.popsection"
+  __asm__ __volatile__ (".Lpkeyrt_wrpkru%=:\t.byte 0x0f, 0x01, 0xef\n"
+			"\t.pushsection pkeyplug_wrpkru, \"ao\", @progbits, "
+			".Lpkeyrt_wrpkru%=\n"
+			"\t.balign 4\n\t.long .Lpkeyrt_wrpkru%= - .\n"
+			"\t.popsection"
 			:
 			: "a" (pkru), "c" (0), "d" (0)
 			: "memory");

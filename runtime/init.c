@@ -161,10 +161,14 @@ set_policy (struct pkeyrt_key *key, const struct pkeyplug_unit_entry *e)
   key->policy_line = e->line;
 }
 
-/* Make a new slot for the key of entry E.  */
+/* Make a new slot for key NAME, with the policy entry E states.  E is
+   NULL for a key that pkeyplug_malloc makes: its policy stays unknown,
+   i.e. noaccess, until a unit states one.  Return the slot, or -1 with
+   errno ENOSPC when no key is left, or pkey_alloc's errno.  Called with
+   pkeyrt_lock held.  */
 
-static int
-new_key (const struct pkeyplug_unit_entry *e)
+int
+pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
 {
   uint32_t limit = (pkeyrt_mode == PKEYPLUG_MODE_HW
 		    ? PKEYRT_MAX_HW_KEYS : PKEYRT_MAX_KEYS);
@@ -172,36 +176,47 @@ new_key (const struct pkeyplug_unit_entry *e)
   int pkey = 0;
 
   if (pkeyrt_nkeys >= limit)
-    pkeyrt_fatal (PKEYPLUG_EXIT_NO_KEYS,
-		  "out of protection keys: key '%s' does not fit "
-		  "(%u key%s %s free)", e->key, pkeyrt_nkeys,
-		  plural (pkeyrt_nkeys), pkeyrt_nkeys == 1 ? "was" : "were");
+    {
+      errno = ENOSPC;
+      return -1;
+    }
 
   key = &pkeyrt_keys[pkeyrt_nkeys];
   memset (key, 0, sizeof *key);
-  strcpy (key->name, e->key);
+  strcpy (key->name, name);
   key->policy = PKEYRT_POLICY_UNKNOWN;
-  if (states_policy (e))
+  if (e != NULL && states_policy (e))
     set_policy (key, e);
 
   if (pkeyrt_mode == PKEYPLUG_MODE_HW)
     {
       /* pkey_alloc also gives this thread the key's default rights.  */
       pkey = pkeyrt_pkey_alloc (0, policy_rights (key->policy));
-      if (pkey < 0 && errno == ENOSPC)
-	pkeyrt_fatal (PKEYPLUG_EXIT_NO_KEYS,
-		      "out of protection keys: key '%s' does not fit "
-		      "(%u key%s %s free)", e->key, pkeyrt_nkeys,
-		      plural (pkeyrt_nkeys),
-		      pkeyrt_nkeys == 1 ? "was" : "were");
       if (pkey < 0)
-	pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
-		      "cannot allocate a protection key for key '%s': %s",
-		      e->key, strerror (errno));
+	return -1;
     }
   key->hw_key = pkey;
   key->prot = pkeyrt_emulate_locked_prot (key);
   return (int) pkeyrt_nkeys++;
+}
+
+/* Make a new slot for the key of entry E, or stop the program.  */
+
+static int
+new_key (const struct pkeyplug_unit_entry *e)
+{
+  int slot = pkeyrt_new_key (e->key, e);
+
+  if (slot < 0 && errno == ENOSPC)
+    pkeyrt_fatal (PKEYPLUG_EXIT_NO_KEYS,
+		  "out of protection keys: key '%s' does not fit "
+		  "(%u key%s %s free)", e->key, pkeyrt_nkeys,
+		  plural (pkeyrt_nkeys), pkeyrt_nkeys == 1 ? "was" : "were");
+  if (slot < 0)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
+		  "cannot allocate a protection key for key '%s': %s",
+		  e->key, strerror (errno));
+  return slot;
 }
 
 /* Write KEY's settings into the module's descriptor DESC and make it
@@ -297,11 +312,11 @@ use_key (const struct pkeyplug_unit_entry *e)
 }
 
 /* Add pages [START, END) to KEY's ranges, merging with ranges of the same
-   kind that overlap or touch.  */
+   kind that overlap or touch.  Called with pkeyrt_lock held.  */
 
-static void
-add_range (struct pkeyrt_key *key, uintptr_t start, uintptr_t end,
-	   int is_const)
+void
+pkeyrt_add_range (struct pkeyrt_key *key, uintptr_t start, uintptr_t end,
+		  int is_const)
 {
   uint32_t i = 0;
 
@@ -338,6 +353,24 @@ add_range (struct pkeyrt_key *key, uintptr_t start, uintptr_t end,
   key->nranges++;
 }
 
+/* Drop pages [START, END), which pkeyrt_add_range added as a range of
+   their own (a heap arena, with a guard page on each side so that it
+   touches no other range), from KEY's ranges.  Called with pkeyrt_lock
+   held, before the pages are unmapped.  */
+
+void
+pkeyrt_remove_range (struct pkeyrt_key *key, uintptr_t start, uintptr_t end)
+{
+  uint32_t i;
+
+  for (i = 0; i < key->nranges; i++)
+    if (key->ranges[i].start == start && key->ranges[i].end == end)
+      {
+	key->ranges[i] = key->ranges[--key->nranges];
+	return;
+      }
+}
+
 /* Protect the object of entry E, of key SLOT.  */
 
 static void
@@ -368,7 +401,7 @@ protect_object (const struct pkeyplug_unit_entry *e, int slot)
   obj.size = e->size;
   pkeyrt_add_object (&obj);
   key->nobjects++;
-  add_range (key, start, end, is_const);
+  pkeyrt_add_range (key, start, end, is_const);
 
   switch (pkeyrt_mode)
     {

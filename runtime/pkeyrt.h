@@ -7,6 +7,8 @@
    report.c    messages on stderr and the SIGSEGV violation report
    threads.c   threads that start or end inside a grant
    rights.c    saving and restoring a thread's rights around setjmp
+   scrub.c     clearing the dead stack below a grant that closes
+   heap.c      heap secrets: pkeyplug_malloc and friends
    api.c       the public API of <pkeyplug.h>
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -33,6 +35,9 @@
 #if !defined __x86_64__
 # error "libpkeyrt supports x86-64 only (system call numbers, PKRU, REG_ERR)"
 #endif
+
+#define PKEYRT_STRINGIFY_1(x) #x
+#define PKEYRT_STRINGIFY(x) PKEYRT_STRINGIFY_1 (x)
 
 /* For the definitions of the functions gates and users call.  */
 #define PKEYRT_EXPORT __attribute__ ((visibility ("default")))
@@ -125,6 +130,12 @@ extern struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 extern uint32_t pkeyrt_nkeys;
 extern void pkeyrt_start (void);
 extern int pkeyrt_find_key (const char *name);
+extern int pkeyrt_new_key (const char *name,
+			   const struct pkeyplug_unit_entry *e);
+extern void pkeyrt_add_range (struct pkeyrt_key *key, uintptr_t start,
+			      uintptr_t end, int is_const);
+extern void pkeyrt_remove_range (struct pkeyrt_key *key, uintptr_t start,
+				 uintptr_t end);
 
 /* options.c */
 extern void pkeyrt_parse_options (struct pkeyrt_options *opts);
@@ -151,14 +162,37 @@ extern int pkeyrt_emulate_locked_prot (const struct pkeyrt_key *key);
 extern int pkeyrt_emulate_range_prot (int key_prot,
 				      const struct pkeyrt_range *range);
 extern void pkeyrt_emulate_sync (struct pkeyrt_key *key);
+extern unsigned int pkeyrt_emulate_raise (uint32_t slot, unsigned int level);
+extern void pkeyrt_emulate_lower (uint32_t slot, unsigned int token);
 
 /* report.c */
 extern void pkeyrt_fatal (int status, const char *fmt, ...)
   __attribute__ ((noreturn, format (printf, 2, 3)));
 extern void pkeyrt_note (const char *fmt, ...)
   __attribute__ ((format (printf, 1, 2)));
+extern void pkeyrt_abort (const char *fmt, ...)
+  __attribute__ ((noreturn, format (printf, 1, 2)));
 extern void pkeyrt_install_handler (void);
 extern void pkeyrt_add_object (const struct pkeyrt_object *obj);
+
+/* heap.c.  Where an address lies in the heap arenas, for the violation
+   report.  */
+enum pkeyrt_heap_place
+{
+  PKEYRT_HEAP_BLOCK,		/* In a live block.  */
+  PKEYRT_HEAP_ARENA,		/* In an arena, outside every live block.  */
+  PKEYRT_HEAP_GUARD		/* In the guard page below or above one.  */
+};
+
+struct pkeyrt_heap_hit
+{
+  enum pkeyrt_heap_place place;
+  uint32_t slot;		/* The arena's key.  */
+  int64_t offset;		/* From the block's or the arena's start.  */
+  uint64_t size;		/* The block's (requested) or arena's size.  */
+};
+
+extern int pkeyrt_heap_find (uintptr_t addr, struct pkeyrt_heap_hit *hit);
 
 #pragma GCC visibility pop
 

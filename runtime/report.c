@@ -2,9 +2,10 @@
    messages, verbose notes, and the report of a protection violation.
 
    The SIGSEGV handler looks the faulting address up among the protected
-   objects the units registered.  A hit is a violation: it says which
-   object, which key and which code, then aborts.  Any other fault goes to
-   whatever handler was installed before ours, or gets the default action.
+   objects the units registered, then among the heap arenas (heap.c).  A
+   hit is a violation: it says which object or heap block, which key and
+   which code, then aborts.  Any other fault goes to whatever handler was
+   installed before ours, or gets the default action.
 
    The handler builds its text by hand in a stack buffer and writes it with
    write (2): no stdio, no malloc.  (dladdr is the one call that is not
@@ -87,6 +88,35 @@ pkeyrt_note (const char *fmt, ...)
   va_start (ap, fmt);
   vmessage (fmt, ap);
   va_end (ap);
+}
+
+/* Abort, as a violation does.  A user's SIGABRT handler must not turn
+   this into anything but 134.  */
+
+static void __attribute__ ((noreturn))
+die (void)
+{
+  struct sigaction dfl;
+
+  memset (&dfl, 0, sizeof dfl);
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset (&dfl.sa_mask);
+  sigaction (SIGABRT, &dfl, NULL);
+  abort ();
+}
+
+/* The program misused the runtime (pkeyplug_free of a foreign pointer):
+   say so in one line and abort.  */
+
+void
+pkeyrt_abort (const char *fmt, ...)
+{
+  va_list ap;
+
+  va_start (ap, fmt);
+  vmessage (fmt, ap);
+  va_end (ap);
+  die ();
 }
 
 /* The registered objects.  */
@@ -237,17 +267,42 @@ si_code_name (int code)
     }
 }
 
-/* Report the access by INFO/UC to OBJ and abort.  */
+/* What a violation touched in the heap, after "read of " or the like.  */
+
+static void
+put_heap (struct text *t, const struct pkeyrt_heap_hit *hit)
+{
+  static const char *const what[] = {
+    [PKEYRT_HEAP_BLOCK] = "heap block",
+    [PKEYRT_HEAP_ARENA] = "heap arena",
+    [PKEYRT_HEAP_GUARD] = "guard page of heap arena"
+  };
+
+  put_str (t, what[hit->place]);
+  put_str (t, " of key '");
+  put_str (t, pkeyrt_keys[hit->slot].name);
+  put_str (t, "' at offset ");
+  put_sdec (t, hit->offset);
+  if (hit->place == PKEYRT_HEAP_ARENA)
+    put_str (t, ", outside any live block");
+  put_str (t, hit->place == PKEYRT_HEAP_BLOCK ? " (block of "
+	   : " (arena of ");
+  put_udec (t, hit->size);
+  put_str (t, hit->size == 1 ? " byte)\n" : " bytes)\n");
+}
+
+/* Report the access by INFO/UC to OBJ, or to the heap memory HIT when OBJ
+   is null, and abort.  */
 
 static void __attribute__ ((noreturn))
-report_violation (const struct pkeyrt_object *obj, const siginfo_t *info,
+report_violation (const struct pkeyrt_object *obj,
+		  const struct pkeyrt_heap_hit *hit, const siginfo_t *info,
 		  const ucontext_t *uc)
 {
   struct text t;
-  const struct pkeyrt_key *key = &pkeyrt_keys[obj->slot];
+  const struct pkeyrt_key *key = &pkeyrt_keys[obj ? obj->slot : hit->slot];
   uintptr_t addr = (uintptr_t) info->si_addr;
   const char *what = "access to";
-  struct sigaction dfl;
   Dl_info dl;
 
   t.len = 0;
@@ -257,13 +312,19 @@ report_violation (const struct pkeyrt_object *obj, const siginfo_t *info,
 
   put_str (&t, "pkeyplug: protection violation: ");
   put_str (&t, what);
-  put_str (&t, " '");
-  put_str (&t, obj->name);
-  put_str (&t, "' at offset ");
-  put_sdec (&t, (int64_t) (addr - obj->addr));
-  put_str (&t, " (object of ");
-  put_udec (&t, obj->size);
-  put_str (&t, obj->size == 1 ? " byte)\n" : " bytes)\n");
+  put_str (&t, " ");
+  if (obj == NULL)
+    put_heap (&t, hit);
+  else
+    {
+      put_str (&t, "'");
+      put_str (&t, obj->name);
+      put_str (&t, "' at offset ");
+      put_sdec (&t, (int64_t) (addr - obj->addr));
+      put_str (&t, " (object of ");
+      put_udec (&t, obj->size);
+      put_str (&t, obj->size == 1 ? " byte)\n" : " bytes)\n");
+    }
 
   put_str (&t, "pkeyplug:   key '");
   put_str (&t, key->name);
@@ -309,22 +370,19 @@ report_violation (const struct pkeyrt_object *obj, const siginfo_t *info,
   put_udec (&t, (uint64_t) syscall (SYS_gettid));
   put_str (&t, "\n");
 
-  put_str (&t, "pkeyplug:   '");
-  put_str (&t, obj->name);
-  put_str (&t, "' is defined at ");
-  put_str (&t, obj->file);
-  put_str (&t, ":");
-  put_udec (&t, obj->line);
-  put_str (&t, "\n");
+  if (obj != NULL)
+    {
+      put_str (&t, "pkeyplug:   '");
+      put_str (&t, obj->name);
+      put_str (&t, "' is defined at ");
+      put_str (&t, obj->file);
+      put_str (&t, ":");
+      put_udec (&t, obj->line);
+      put_str (&t, "\n");
+    }
 
   write_all (t.buf, t.len);
-
-  /* A user's SIGABRT handler must not turn this into anything but 134.  */
-  memset (&dfl, 0, sizeof dfl);
-  dfl.sa_handler = SIG_DFL;
-  sigemptyset (&dfl.sa_mask);
-  sigaction (SIGABRT, &dfl, NULL);
-  abort ();
+  die ();
 }
 
 /* The SIGSEGV action in force before ours.  */
@@ -365,11 +423,14 @@ segv_handler (int sig, siginfo_t *info, void *ctx)
      any more.  */
   if (info != NULL && info->si_code > 0 && info->si_code != SEGV_MAPERR)
     {
-      const struct pkeyrt_object *obj
-	= find_object ((uintptr_t) info->si_addr);
+      uintptr_t addr = (uintptr_t) info->si_addr;
+      const struct pkeyrt_object *obj = find_object (addr);
+      struct pkeyrt_heap_hit hit;
 
       if (obj != NULL)
-	report_violation (obj, info, (const ucontext_t *) ctx);
+	report_violation (obj, NULL, info, (const ucontext_t *) ctx);
+      if (pkeyrt_heap_find (addr, &hit))
+	report_violation (NULL, &hit, info, (const ucontext_t *) ctx);
     }
   chain (sig, info, ctx);
   errno = saved_errno;

@@ -39,9 +39,11 @@ static void
 probe_wrpkru (unsigned int pkru)
 {
   /* Listed like the plugin's gates, so that test programs scan clean.  */
-  __asm__ __volatile__ ("1:\t.byte 0x0f,0x01,0xef\n"
-			"\t.pushsection pkeyplug_wrpkru,\"a\",@progbits\n"
-			"\t.balign 4\n\t.long 1b - .\n\t.popsection"
+  __asm__ __volatile__ (".Lprobe_wrpkru%=:\t.byte 0x0f,0x01,0xef\n"
+			"\t.pushsection pkeyplug_wrpkru,\"ao\",@progbits,"
+			".Lprobe_wrpkru%=\n"
+			"\t.balign 4\n\t.long .Lprobe_wrpkru%= - .\n"
+			"\t.popsection"
 			: : "a" (pkru), "c" (0), "d" (0) : "memory");
 }
 
