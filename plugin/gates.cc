@@ -363,51 +363,114 @@ add_weak_call (gimple_seq *seq, tree fn, tree arg, location_t loc)
   add (seq, gimple_build_label (no), loc);
 }
 
-/* walk_gimple_seq callback: bracket a call of a returns-twice function
-   with the saving and restoring of the thread's rights.  */
+/* What the walk of one function collects: the buffer that holds the
+   rights its body starts with, made when a non-local label needs it.  */
+struct guard_walk
+{
+  tree entry_rights;
+};
+
+/* A new rights buffer in the function being walked.  */
+
+static tree
+new_rights_buffer (void)
+{
+  tree type = build_array_type (char_type_node,
+				build_index_type
+				  (size_int (PKEYPLUG_RIGHTS_SIZE - 1)));
+  tree buf = create_tmp_var (type, "pkey_rights");
+  TREE_ADDRESSABLE (buf) = 1;
+  return buf;
+}
+
+static tree
+rights_save_fn (void)
+{
+  return weak_runtime_function
+    ("__pkeyplug_rights_save",
+     build_function_type_list (void_type_node, ptr_type_node, NULL_TREE));
+}
+
+static tree
+rights_restore_fn (void)
+{
+  return weak_runtime_function
+    ("__pkeyplug_rights_restore",
+     build_function_type_list (void_type_node, const_ptr_type_node,
+			       NULL_TREE));
+}
+
+/* walk_gimple_seq callback.  A call of a returns-twice function gets the
+   saving of the thread's rights before it and their restoring after it.
+   A label that a nested function reaches by a non-local goto (which
+   restores no more than longjmp does) gets the restoring after it; the
+   saving is then added at the start of the body (guard_setjmp_calls).
+   WI->info is the walk's struct guard_walk.  */
 
 static tree
 guard_returns_twice (gimple_stmt_iterator *gsi, bool *handled,
-		     struct walk_stmt_info *)
+		     struct walk_stmt_info *wi)
 {
   gimple *stmt = gsi_stmt (*gsi);
+  location_t loc = gimple_location (stmt);
+  gimple_seq after = NULL;
+
+  if (glabel *label = dyn_cast <glabel *> (stmt))
+    {
+      if (!DECL_NONLOCAL (gimple_label_label (label)))
+	return NULL_TREE;
+      *handled = true;
+      struct guard_walk *walk = (struct guard_walk *) wi->info;
+      if (!walk->entry_rights)
+	walk->entry_rights = new_rights_buffer ();
+      add_weak_call (&after, rights_restore_fn (),
+		     build_fold_addr_expr (walk->entry_rights), loc);
+      gsi_insert_seq_after (gsi, after, GSI_CONTINUE_LINKING);
+      return NULL_TREE;
+    }
   if (!is_gimple_call (stmt)
       || !(gimple_call_flags (stmt) & ECF_RETURNS_TWICE))
     return NULL_TREE;
   *handled = true;
 
-  location_t loc = gimple_location (stmt);
-  tree buf_type = build_array_type (char_type_node,
-				    build_index_type
-				      (size_int (PKEYPLUG_RIGHTS_SIZE - 1)));
-  tree buf = create_tmp_var (buf_type, "pkey_rights");
-  TREE_ADDRESSABLE (buf) = 1;
-  tree addr = build_fold_addr_expr (buf);
-  tree save = weak_runtime_function
-    ("__pkeyplug_rights_save",
-     build_function_type_list (void_type_node, ptr_type_node, NULL_TREE));
-  tree restore = weak_runtime_function
-    ("__pkeyplug_rights_restore",
-     build_function_type_list (void_type_node, const_ptr_type_node,
-			       NULL_TREE));
-
-  gimple_seq before = NULL, after = NULL;
-  add_weak_call (&before, save, addr, loc);
-  add_weak_call (&after, restore, addr, loc);
+  /* Each call has a buffer of its own: the entry buffer, if any, holds
+     the rights at entry.  */
+  tree addr = build_fold_addr_expr (new_rights_buffer ());
+  gimple_seq before = NULL;
+  add_weak_call (&before, rights_save_fn (), addr, loc);
+  add_weak_call (&after, rights_restore_fn (), addr, loc);
   gsi_insert_seq_before (gsi, before, GSI_SAME_STMT);
   gsi_insert_seq_after (gsi, after, GSI_CONTINUE_LINKING);
   return NULL_TREE;
 }
 
-/* Bracket every returns-twice call of FNDECL's body.  */
+/* Bracket every returns-twice call of FNDECL's body, and restore the
+   rights at its non-local labels.  */
 
 static void
 guard_setjmp_calls (tree fndecl)
 {
   gimple_seq body = gimple_body (fndecl);
+  struct guard_walk walk = { NULL_TREE };
   struct walk_stmt_info wi;
   memset (&wi, 0, sizeof wi);
+  wi.info = &walk;
   walk_gimple_seq_mod (&body, guard_returns_twice, NULL, &wi);
+  if (walk.entry_rights)
+    {
+      /* Save the rights the body starts with, inside the outermost bind
+	 (lowering wants the body to be one) and so after any entry gate
+	 added later.  */
+      gimple_seq save = NULL;
+      add_weak_call (&save, rights_save_fn (),
+		     build_fold_addr_expr (walk.entry_rights),
+		     DECL_SOURCE_LOCATION (fndecl));
+      gimple_seq *where = &body;
+      if (gbind *bind = dyn_cast <gbind *> (gimple_seq_first_stmt (body)))
+	where = gimple_bind_body_ptr (bind);
+      gimple_seq_add_seq (&save, *where);
+      *where = save;
+    }
   gimple_set_body (fndecl, body);
 }
 
