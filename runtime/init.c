@@ -23,6 +23,9 @@
 pthread_mutex_t pkeyrt_lock = PTHREAD_MUTEX_INITIALIZER;
 enum pkeyplug_mode pkeyrt_mode = PKEYPLUG_MODE_UNINITIALIZED;
 int pkeyrt_verbose;
+int pkeyrt_mlock;
+int pkeyrt_report_exit = -1;
+char pkeyrt_log_path[PKEYRT_LOG_PATH_MAX + 1];
 struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 uint32_t pkeyrt_nkeys;
 
@@ -60,6 +63,9 @@ start (void)
 
   pkeyrt_parse_options (&opts);
   pkeyrt_verbose = opts.verbose;
+  pkeyrt_mlock = opts.mlock;
+  pkeyrt_report_exit = opts.report_exit;
+  memcpy (pkeyrt_log_path, opts.log_path, sizeof pkeyrt_log_path);
 
   /* The plugin lays data out for 4 KiB pages.  */
   if (sysconf (_SC_PAGESIZE) != PKEYPLUG_PAGE_SIZE)
@@ -402,6 +408,14 @@ protect_object (const struct pkeyplug_unit_entry *e, int slot)
   pkeyrt_add_object (&obj);
   key->nobjects++;
   pkeyrt_add_range (key, start, end, is_const);
+
+  /* Keep the secret out of core dumps, and with mlock=1 out of swap;
+     locking first, while the pages are still accessible, faults them in.
+     The pages hold nothing else, so neither touches other data.  */
+  madvise ((void *) start, end - start, MADV_DONTDUMP);
+  if (pkeyrt_mlock && mlock ((void *) start, end - start) != 0)
+    pkeyrt_note ("mlock=1: cannot lock the pages of '%s' (key '%s') in "
+		 "memory: %s", e->name, key->name, strerror (errno));
 
   switch (pkeyrt_mode)
     {

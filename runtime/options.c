@@ -1,8 +1,13 @@
 /* options.c -- read the PKEYPLUG_OPTIONS environment variable.
 
-   PKEYPLUG_OPTIONS holds items separated by ',' or ':', each NAME=VALUE:
+   PKEYPLUG_OPTIONS holds items separated by ',' or ':' (not the ':' of
+   report=exit:N), each NAME=VALUE:
      mode=auto|hw|emulate|off   how to enforce keys (default auto)
      verbose=0|1                say on stderr what the runtime sets up
+     mlock=0|1                  lock protected pages in memory
+     report=abort|exit:N        after a violation report, abort (default)
+				or _exit with status N (0..255)
+     log_path=PREFIX            also write reports to PREFIX.PID
    Empty items are skipped.  Anything else ends the process with a one-line
    message and PKEYPLUG_EXIT_OPTIONS: a typo must not silently leave the
    default in force.
@@ -60,6 +65,32 @@ bad_value (const char *name, const char *value, size_t len,
 		quote (buf, value, len), name, expected);
 }
 
+/* report=abort or report=exit:N.  */
+
+static void
+parse_report (struct pkeyrt_options *opts, const char *value, size_t len)
+{
+  int n = 0;
+  size_t i;
+
+  if (is_word (value, len, "abort"))
+    {
+      opts->report_exit = -1;
+      return;
+    }
+  if (len < 6 || len > 8 || memcmp (value, "exit:", 5) != 0)
+    bad_value ("report", value, len, "abort or exit:N");
+  for (i = 5; i < len; i++)
+    {
+      if (value[i] < '0' || value[i] > '9')
+	bad_value ("report", value, len, "abort or exit:N");
+      n = n * 10 + (value[i] - '0');
+    }
+  if (n > 255)
+    bad_value ("report", value, len, "an exit status of 0 to 255");
+  opts->report_exit = n;
+}
+
 /* Apply the item of LEN bytes at ITEM to OPTS.  */
 
 static void
@@ -100,10 +131,31 @@ parse_item (struct pkeyrt_options *opts, const char *item, size_t len)
       else
 	bad_value ("verbose", value, value_len, "0 or 1");
     }
+  else if (is_word (item, name_len, "mlock"))
+    {
+      if (is_word (value, value_len, "0"))
+	opts->mlock = 0;
+      else if (is_word (value, value_len, "1"))
+	opts->mlock = 1;
+      else
+	bad_value ("mlock", value, value_len, "0 or 1");
+    }
+  else if (is_word (item, name_len, "report"))
+    parse_report (opts, value, value_len);
+  else if (is_word (item, name_len, "log_path"))
+    {
+      if (value_len == 0 || value_len > PKEYRT_LOG_PATH_MAX)
+	bad_value ("log_path", value, value_len,
+		   "a file name prefix of 1 to " 
+		   PKEYRT_STRINGIFY (PKEYRT_LOG_PATH_MAX) " characters");
+      memcpy (opts->log_path, value, value_len);
+      opts->log_path[value_len] = '\0';
+    }
   else
     pkeyrt_fatal (PKEYPLUG_EXIT_OPTIONS,
 		  "PKEYPLUG_OPTIONS: unknown option '%s' (known: mode, "
-		  "verbose)", quote (buf, item, name_len));
+		  "verbose, mlock, report, log_path)",
+		  quote (buf, item, name_len));
 }
 
 /* Fill OPTS from the environment.  secure_getenv: in a set-user-ID or
@@ -117,6 +169,9 @@ pkeyrt_parse_options (struct pkeyrt_options *opts)
 
   opts->request = PKEYRT_REQUEST_AUTO;
   opts->verbose = 0;
+  opts->mlock = 0;
+  opts->report_exit = -1;
+  opts->log_path[0] = '\0';
   if (s == NULL)
     return;
 
@@ -124,6 +179,9 @@ pkeyrt_parse_options (struct pkeyrt_options *opts)
     {
       size_t len = strcspn (s, ",:");
 
+      /* report=exit:N has the separator ':' in its value.  */
+      if (len == 11 && memcmp (s, "report=exit", 11) == 0 && s[len] == ':')
+	len += 1 + strcspn (s + len + 1, ",:");
       if (len > 0)
 	parse_item (opts, s, len);
       s += len;

@@ -76,10 +76,16 @@ enum pkeyrt_request
   PKEYRT_REQUEST_OFF
 };
 
+/* Longest log_path accepted.  */
+#define PKEYRT_LOG_PATH_MAX 200
+
 struct pkeyrt_options
 {
   enum pkeyrt_request request;
   int verbose;
+  int mlock;			/* Lock protected pages in memory.  */
+  int report_exit;		/* -1: abort after a report, else _exit.  */
+  char log_path[PKEYRT_LOG_PATH_MAX + 1];	/* "" or a file prefix.  */
 };
 
 /* Pages [start, end) holding protected objects of one key.  Const ranges
@@ -126,6 +132,9 @@ struct pkeyrt_object
 extern pthread_mutex_t pkeyrt_lock;
 extern enum pkeyplug_mode pkeyrt_mode;
 extern int pkeyrt_verbose;
+extern int pkeyrt_mlock;
+extern int pkeyrt_report_exit;
+extern char pkeyrt_log_path[PKEYRT_LOG_PATH_MAX + 1];
 extern struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 extern uint32_t pkeyrt_nkeys;
 extern void pkeyrt_start (void);

@@ -16,6 +16,7 @@
 #include "pkeyrt.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -97,6 +98,7 @@ static void __attribute__ ((noreturn))
 die (void)
 {
   struct sigaction dfl;
+
 
   memset (&dfl, 0, sizeof dfl);
   dfl.sa_handler = SIG_DFL;
@@ -291,6 +293,39 @@ put_heap (struct text *t, const struct pkeyrt_heap_hit *hit)
   put_str (t, hit->size == 1 ? " byte)\n" : " bytes)\n");
 }
 
+/* With log_path=PREFIX, append the report of LEN bytes at BUF to the file
+   PREFIX.PID too, as the sanitizers do: stderr may be gone or closed.
+   open and write are async-signal-safe.  */
+
+static void
+log_copy (const char *buf, size_t len)
+{
+  struct text name;
+  int fd;
+
+  if (pkeyrt_log_path[0] == '\0')
+    return;
+  name.len = 0;
+  put_str (&name, pkeyrt_log_path);
+  put_str (&name, ".");
+  put_udec (&name, (uint64_t) getpid ());
+  if (name.len >= sizeof name.buf)
+    return;
+  name.buf[name.len] = '\0';
+  fd = open (name.buf, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return;
+  while (len > 0)
+    {
+      ssize_t n = write (fd, buf, len);
+      if (n <= 0)
+	break;
+      buf += n;
+      len -= (size_t) n;
+    }
+  close (fd);
+}
+
 /* Report the access by INFO/UC to OBJ, or to the heap memory HIT when OBJ
    is null, and abort.  */
 
@@ -382,6 +417,9 @@ report_violation (const struct pkeyrt_object *obj,
     }
 
   write_all (t.buf, t.len);
+  log_copy (t.buf, t.len);
+  if (pkeyrt_report_exit >= 0)
+    _exit (pkeyrt_report_exit);
   die ();
 }
 
