@@ -7,22 +7,11 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <pkeyplug.h>
+#include "expect.h"
 
 /* The longest name there may be.  */
 #define NAME64 \
   "k123456789012345678901234567890123456789012345678901234567890123"
-
-static int failures;
-
-static void
-expect (int cond, const char *what)
-{
-  if (!cond)
-    {
-      printf ("FAIL: %s\n", what);
-      failures++;
-    }
-}
 
 PKEY_GRANT ("vault") static int
 zeroed (const long *p, size_t n)

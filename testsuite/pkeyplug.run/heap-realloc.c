@@ -8,18 +8,7 @@
 #include <string.h>
 #include "probe.h"
 #include <pkeyplug.h>
-
-static int failures;
-
-static void
-expect (int cond, const char *what)
-{
-  if (!cond)
-    {
-      printf ("FAIL: %s\n", what);
-      failures++;
-    }
-}
+#include "expect.h"
 
 PKEY_GRANT ("vault") static void
 fill (unsigned char *p, size_t n)
