@@ -495,11 +495,26 @@ collect_gates (tree fndecl, auto_vec<gate> *gates)
     }
 }
 
+/* The PKEYPLUG_GRANT_* bits FNDECL holds on KEY by itself.  */
+
+unsigned
+pkeyplug_function_grant (tree fndecl, const char *key)
+{
+  auto_vec<gate> gates;
+  collect_gates (fndecl, &gates);
+  unsigned i;
+  gate *g;
+  FOR_EACH_VEC_ELT (gates, i, g)
+    if (g->key == key)
+      return g->grant;
+  return 0;
+}
 
 static unsigned int
 instrument_function (function *fun)
 {
   tree fndecl = fun->decl;
+  pkeyplug_check_unguarded (fndecl);
   guard_setjmp_calls (fndecl);
   if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ())
     return 0;

@@ -5,7 +5,8 @@
    layout.cc     where protected objects go (sections, page padding)
    registry.cc   key descriptors and the per-unit table and constructor
    gates.cc      the pass that wraps granting functions in gates
-   redecl.cc     every declaration of a protected variable names its key  */
+   redecl.cc     every declaration of a protected variable names its key
+   unguarded.cc  warnings for accesses made without the key  */
 
 #ifndef PKEYPLUG_PLUGIN_H
 #define PKEYPLUG_PLUGIN_H
@@ -47,11 +48,16 @@ extern tree pkeyplug_desc_ref (tree desc, const char *field);
 extern void pkeyplug_note_key_use (const char *key, location_t loc);
 extern opt_pass *pkeyplug_make_unit_table_pass (gcc::context *);
 
+/* unguarded.cc */
+extern bool pkeyplug_warn_unguarded;
+extern void pkeyplug_check_unguarded (tree fndecl);
+
 /* redecl.cc */
 extern void pkeyplug_note_keyed_decl (tree decl, const char *key);
 extern bool pkeyplug_check_redecl (tree decl);
 
 /* gates.cc */
+extern unsigned pkeyplug_function_grant (tree fndecl, const char *key);
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
 
 /* pkeyplug.cc */

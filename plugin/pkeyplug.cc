@@ -14,6 +14,7 @@
 			 them, or none (GCC's zero_call_used_regs).
      scrub-stack=BYTES   when a granting function closes a key it had
 			 opened, zero BYTES of stack below it (default 0).
+     warn-unguarded=no   no warning for accesses made without the key.
    Any other argument is an error: a misspelt option must not silently
    leave secrets unprotected.
 
@@ -131,6 +132,9 @@ parse_arguments (struct plugin_name_args *info)
 	pkeyplug_verbose = true;
       else if (strcmp (key, "grant-all") == 0)
 	ok &= parse_grant_all (value);
+      else if (strcmp (key, "warn-unguarded") == 0 && value
+	       && (strcmp (value, "no") == 0 || strcmp (value, "yes") == 0))
+	pkeyplug_warn_unguarded = strcmp (value, "yes") == 0;
       else if (strcmp (key, "scrub") == 0 && value
 	       && (strcmp (value, "none") == 0 || strcmp (value, "used") == 0
 		   || strcmp (value, "all") == 0))
@@ -143,7 +147,8 @@ parse_arguments (struct plugin_name_args *info)
 	{
 	  error (G_("pkeyplug: unknown plugin argument %<%s%s%s%>; "
 		    "valid: %<verbose%>, %<grant-all=KEY[:read]%>, "
-		    "%<scrub=none|used|all%>, %<scrub-stack=BYTES%>"),
+		    "%<scrub=none|used|all%>, %<scrub-stack=BYTES%>, "
+		    "%<warn-unguarded=no%>"),
 		 key, value ? "=" : "", value ? value : "");
 	  ok = false;
 	}

@@ -1,5 +1,6 @@
 /* Only objects with static storage can be protected.  */
 /* { dg-do compile } */
+/* { dg-options "-fplugin-arg-pkeyplug-warn-unguarded=no" } */
 
 void
 f (int param __attribute__ ((pkey ("k"))))	/* { dg-error "'pkey' attribute on parameter 'param': only variables with static storage can be protected" } */

@@ -2,6 +2,8 @@
    stack after the grant returns (which shows that scrub-stack.c tests
    something).  */
 /* { dg-do run } */
+/* { dg-options "-fplugin-arg-pkeyplug-warn-unguarded=no" } copy_out reads
+   the secret only inside the grant */
 /* { dg-require-pku "" } emulate mode: the gate calls the runtime,
    whose frames overwrite the dead stack anyway */
 
