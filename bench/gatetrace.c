@@ -31,6 +31,7 @@
 
 #include "pkeyplug-abi.h"
 #include "gatefns.h"
+#include "pkru.h"
 
 /* The key the simulated runtime gives "bench".  */
 #define TRACE_PKEY 1
@@ -140,21 +141,6 @@ on_ill (int sig, siginfo_t *si, void *ctx)
   record ((uintptr_t) r[REG_RIP]);
 }
 
-static inline uint32_t
-real_rdpkru (void)
-{
-  uint32_t eax, edx;
-  __asm__ volatile (".byte 0x0f,0x01,0xee" : "=a" (eax), "=d" (edx)
-		    : "c" (0) : "memory");
-  return eax;
-}
-
-static inline void
-real_wrpkru (uint32_t v)
-{
-  __asm__ volatile (".byte 0x0f,0x01,0xef" : : "a" (v), "c" (0), "d" (0)
-		    : "memory");
-}
 
 /* Set the PKRU the gate will read.  */
 
@@ -162,7 +148,7 @@ static void
 set_pkru (uint32_t v)
 {
   if (have_pku)
-    real_wrpkru (v);
+    bench_wrpkru (v);
   else
     sim_pkru = v;
 }
@@ -170,7 +156,7 @@ set_pkru (uint32_t v)
 static uint32_t
 get_pkru (void)
 {
-  return have_pku ? real_rdpkru () : sim_pkru;
+  return have_pku ? bench_rdpkru () : sim_pkru;
 }
 
 typedef int fn_t (int);
@@ -275,7 +261,7 @@ main (void)
   sigaction (SIGILL, &sa, NULL);
 
   if (have_pku)
-    pkru0 = real_rdpkru ();
+    pkru0 = bench_rdpkru ();
   printf ("cpu-pku %s\n", have_pku ? "yes" : "no (RDPKRU/WRPKRU simulated)");
 
   /* What the runtime would write for hardware key TRACE_PKEY.  */
@@ -306,6 +292,6 @@ main (void)
   trace ("none-rw", "bench_granted", bench_granted);
 
   if (have_pku)
-    real_wrpkru (pkru0);
+    bench_wrpkru (pkru0);
   return 0;
 }

@@ -43,6 +43,7 @@
 #include <unistd.h>
 
 #include "gatefns.h"
+#include "pkru.h"
 
 static long iters = 1000000;
 static long slow_iters = 20000;
@@ -98,24 +99,6 @@ now_ns (void)
   return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
 }
 
-/* PKRU by hand: the instruction bytes, so that no -mpku is needed, and
-   barriers like the plugin's gates.  */
-
-static inline uint32_t
-rdpkru (void)
-{
-  uint32_t eax, edx;
-  __asm__ volatile (".byte 0x0f,0x01,0xee" : "=a" (eax), "=d" (edx)
-		    : "c" (0) : "memory");
-  return eax;
-}
-
-static inline void
-wrpkru (uint32_t v)
-{
-  __asm__ volatile (".byte 0x0f,0x01,0xef" : : "a" (v), "c" (0), "d" (0)
-		    : "memory");
-}
 
 /* The loops, one per row.  */
 
@@ -143,13 +126,13 @@ loop_hand (long n)
   uint64_t s = 0;
   for (long i = 0; i < n; i++)
     {
-      uint32_t saved = rdpkru ();
+      uint32_t saved = bench_rdpkru ();
       uint32_t opened = saved & own_keep;
       if (opened != saved)
-	wrpkru (opened);
+	bench_wrpkru (opened);
       s += bench_plain ((int) i);
       if (opened != saved)
-	wrpkru (saved);
+	bench_wrpkru (saved);
     }
   return s;
 }

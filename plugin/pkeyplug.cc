@@ -156,6 +156,20 @@ parse_arguments (struct plugin_name_args *info)
   return ok;
 }
 
+/* Put PASS at POS relative to the first instance of pass REFERENCE.  */
+
+static void
+add_pass (const char *name, opt_pass *pass, const char *reference,
+	  enum pass_positioning_ops pos)
+{
+  struct register_pass_info info;
+  info.pass = pass;
+  info.reference_pass_name = reference;
+  info.ref_pass_instance_number = 1;
+  info.pos_op = pos;
+  register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &info);
+}
+
 int
 plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 {
@@ -176,19 +190,10 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (name, PLUGIN_PRAGMAS, define_macro, NULL);
   register_callback (name, PLUGIN_FINISH_DECL, pkeyplug_finish_decl, NULL);
 
-  struct register_pass_info gates;
-  gates.pass = pkeyplug_make_gate_pass (g);
-  gates.reference_pass_name = "lower";
-  gates.ref_pass_instance_number = 1;
-  gates.pos_op = PASS_POS_INSERT_BEFORE;
-  register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &gates);
-
-  struct register_pass_info units;
-  units.pass = pkeyplug_make_unit_table_pass (g);
-  units.reference_pass_name = "*free_lang_data";
-  units.ref_pass_instance_number = 1;
-  units.pos_op = PASS_POS_INSERT_AFTER;
-  register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &units);
+  add_pass (name, pkeyplug_make_gate_pass (g), "lower",
+	    PASS_POS_INSERT_BEFORE);
+  add_pass (name, pkeyplug_make_unit_table_pass (g), "*free_lang_data",
+	    PASS_POS_INSERT_AFTER);
   register_callback (name, PLUGIN_FINISH_UNIT, pkeyplug_finish_unit, NULL);
   return 0;
 }
