@@ -112,6 +112,12 @@ void __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
 void __pkeyplug_rights_save (void *buf);
 void __pkeyplug_rights_restore (const void *buf);
 
+/* Before every call of exit, quick_exit and abort the plugin calls this
+   (weakly): it locks every key for the calling thread, so that atexit
+   handlers, destructors and a SIGABRT handler do not run inside the
+   grant that called exit.  */
+void __pkeyplug_before_exit (void);
+
 /* With -fplugin-arg-pkeyplug-scrub-stack=BYTES, called by the exit gate of
    a grant that closes its key.  */
 void __pkeyplug_scrub_stack (uint32_t bytes);

@@ -22,11 +22,8 @@
    clobber: without it GCC moves loads of protected objects across the
    gate.
 
-   The pass also brackets every call of a function that returns twice
-   (setjmp and kin), in every function, with __pkeyplug_rights_save and
-   __pkeyplug_rights_restore: longjmp restores registers, not PKRU, so a
-   longjmp out of a granting function would leave the key open.  Both are
-   weak references, called only when the runtime is linked.  */
+   The same pass also guards the non-local exits of every function
+   (guards.cc).  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
@@ -107,8 +104,8 @@ build_wrpkru (tree value)
 /* A FUNCTION_DECL for the runtime entry NAME of type TYPE, shared by every
    use in the unit.  */
 
-static tree
-runtime_function (const char *name, tree type)
+tree
+pkeyplug_runtime_function (const char *name, tree type)
 {
   tree id = get_identifier (name);
   if (symtab_node *n = symtab_node::get_for_asmname (id))
@@ -122,7 +119,7 @@ runtime_function (const char *name, tree type)
 static tree
 emulate_open_fn (void)
 {
-  return runtime_function ("__pkeyplug_emulate_open",
+  return pkeyplug_runtime_function ("__pkeyplug_emulate_open",
 			   build_function_type_list (uint32_type_node,
 						     const_ptr_type_node,
 						     uint32_type_node,
@@ -132,24 +129,11 @@ emulate_open_fn (void)
 static tree
 emulate_close_fn (void)
 {
-  return runtime_function ("__pkeyplug_emulate_close",
+  return pkeyplug_runtime_function ("__pkeyplug_emulate_close",
 			   build_function_type_list (void_type_node,
 						     const_ptr_type_node,
 						     uint32_type_node,
 						     NULL_TREE));
-}
-
-/* A weak reference to the runtime entry NAME of type TYPE.  */
-
-static tree
-weak_runtime_function (const char *name, tree type)
-{
-  tree fn = runtime_function (name, type);
-  /* declare_weak, not just DECL_WEAK: it queues the .weak directive an
-     undefined reference needs.  */
-  if (!DECL_WEAK (fn))
-    declare_weak (fn);
-  return fn;
 }
 
 static tree
@@ -164,7 +148,7 @@ new_temp (const char *name)
   return create_tmp_var (uint32_type_node, name);
 }
 
-static void
+static inline void
 add (gimple_seq *seq, gimple *g, location_t loc)
 {
   gimple_set_location (g, loc);
@@ -261,7 +245,7 @@ add_scrub_stack (gimple_seq *seq, location_t loc)
 {
   if (!pkeyplug_scrub_stack)
     return;
-  tree fn = runtime_function ("__pkeyplug_scrub_stack",
+  tree fn = pkeyplug_runtime_function ("__pkeyplug_scrub_stack",
 			      build_function_type_list (void_type_node,
 							uint32_type_node,
 							NULL_TREE));
@@ -346,134 +330,6 @@ add_gate (auto_vec<gate> *gates, const struct pkey_use *use)
   gates->safe_push (ng);
 }
 
-/* Append to SEQ a call of the weak runtime function FN with argument ARG,
-   skipped when FN is not linked in.  */
-
-static void
-add_weak_call (gimple_seq *seq, tree fn, tree arg, location_t loc)
-{
-  tree present = create_tmp_var (ptr_type_node, "pkey_rt");
-  tree yes = create_artificial_label (loc);
-  tree no = create_artificial_label (loc);
-  add (seq, gimple_build_assign (present, build_fold_addr_expr (fn)), loc);
-  add (seq, gimple_build_cond (NE_EXPR, present, null_pointer_node, yes, no),
-       loc);
-  add (seq, gimple_build_label (yes), loc);
-  add (seq, gimple_build_call (fn, 1, arg), loc);
-  add (seq, gimple_build_label (no), loc);
-}
-
-/* What the walk of one function collects: the buffer that holds the
-   rights its body starts with, made when a non-local label needs it.  */
-struct guard_walk
-{
-  tree entry_rights;
-};
-
-/* A new rights buffer in the function being walked.  */
-
-static tree
-new_rights_buffer (void)
-{
-  tree type = build_array_type (char_type_node,
-				build_index_type
-				  (size_int (PKEYPLUG_RIGHTS_SIZE - 1)));
-  tree buf = create_tmp_var (type, "pkey_rights");
-  TREE_ADDRESSABLE (buf) = 1;
-  return buf;
-}
-
-static tree
-rights_save_fn (void)
-{
-  return weak_runtime_function
-    ("__pkeyplug_rights_save",
-     build_function_type_list (void_type_node, ptr_type_node, NULL_TREE));
-}
-
-static tree
-rights_restore_fn (void)
-{
-  return weak_runtime_function
-    ("__pkeyplug_rights_restore",
-     build_function_type_list (void_type_node, const_ptr_type_node,
-			       NULL_TREE));
-}
-
-/* walk_gimple_seq callback.  A call of a returns-twice function gets the
-   saving of the thread's rights before it and their restoring after it.
-   A label that a nested function reaches by a non-local goto (which
-   restores no more than longjmp does) gets the restoring after it; the
-   saving is then added at the start of the body (guard_setjmp_calls).
-   WI->info is the walk's struct guard_walk.  */
-
-static tree
-guard_returns_twice (gimple_stmt_iterator *gsi, bool *handled,
-		     struct walk_stmt_info *wi)
-{
-  gimple *stmt = gsi_stmt (*gsi);
-  location_t loc = gimple_location (stmt);
-  gimple_seq after = NULL;
-
-  if (glabel *label = dyn_cast <glabel *> (stmt))
-    {
-      if (!DECL_NONLOCAL (gimple_label_label (label)))
-	return NULL_TREE;
-      *handled = true;
-      struct guard_walk *walk = (struct guard_walk *) wi->info;
-      if (!walk->entry_rights)
-	walk->entry_rights = new_rights_buffer ();
-      add_weak_call (&after, rights_restore_fn (),
-		     build_fold_addr_expr (walk->entry_rights), loc);
-      gsi_insert_seq_after (gsi, after, GSI_CONTINUE_LINKING);
-      return NULL_TREE;
-    }
-  if (!is_gimple_call (stmt)
-      || !(gimple_call_flags (stmt) & ECF_RETURNS_TWICE))
-    return NULL_TREE;
-  *handled = true;
-
-  /* Each call has a buffer of its own: the entry buffer, if any, holds
-     the rights at entry.  */
-  tree addr = build_fold_addr_expr (new_rights_buffer ());
-  gimple_seq before = NULL;
-  add_weak_call (&before, rights_save_fn (), addr, loc);
-  add_weak_call (&after, rights_restore_fn (), addr, loc);
-  gsi_insert_seq_before (gsi, before, GSI_SAME_STMT);
-  gsi_insert_seq_after (gsi, after, GSI_CONTINUE_LINKING);
-  return NULL_TREE;
-}
-
-/* Bracket every returns-twice call of FNDECL's body, and restore the
-   rights at its non-local labels.  */
-
-static void
-guard_setjmp_calls (tree fndecl)
-{
-  gimple_seq body = gimple_body (fndecl);
-  struct guard_walk walk = { NULL_TREE };
-  struct walk_stmt_info wi;
-  memset (&wi, 0, sizeof wi);
-  wi.info = &walk;
-  walk_gimple_seq_mod (&body, guard_returns_twice, NULL, &wi);
-  if (walk.entry_rights)
-    {
-      /* Save the rights the body starts with, inside the outermost bind
-	 (lowering wants the body to be one) and so after any entry gate
-	 added later.  */
-      gimple_seq save = NULL;
-      add_weak_call (&save, rights_save_fn (),
-		     build_fold_addr_expr (walk.entry_rights),
-		     DECL_SOURCE_LOCATION (fndecl));
-      gimple_seq *where = &body;
-      if (gbind *bind = dyn_cast <gbind *> (gimple_seq_first_stmt (body)))
-	where = gimple_bind_body_ptr (bind);
-      gimple_seq_add_seq (&save, *where);
-      *where = save;
-    }
-  gimple_set_body (fndecl, body);
-}
-
 /* Collect the keys FNDECL grants into GATES: its pkey attributes, and the
    keys of grant-all for every function the user wrote.  */
 
@@ -515,7 +371,7 @@ instrument_function (function *fun)
 {
   tree fndecl = fun->decl;
   pkeyplug_check_unguarded (fndecl);
-  guard_setjmp_calls (fndecl);
+  pkeyplug_guard_nonlocal_exits (fndecl);
   if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ())
     return 0;
   location_t loc = DECL_SOURCE_LOCATION (fndecl);

@@ -5,6 +5,7 @@
    layout.cc     where protected objects go (sections, page padding)
    registry.cc   key descriptors and the per-unit table and constructor
    gates.cc      the pass that wraps granting functions in gates
+   guards.cc     rights on non-local exits: setjmp/longjmp, exit
    redecl.cc     every declaration of a protected variable names its key
    unguarded.cc  warnings for accesses made without the key  */
 
@@ -57,8 +58,12 @@ extern void pkeyplug_note_keyed_decl (tree decl, const char *key);
 extern bool pkeyplug_check_redecl (tree decl);
 
 /* gates.cc */
+extern tree pkeyplug_runtime_function (const char *name, tree type);
 extern unsigned pkeyplug_function_grant (tree fndecl, const char *key);
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
+
+/* guards.cc */
+extern void pkeyplug_guard_nonlocal_exits (tree fndecl);
 
 /* pkeyplug.cc */
 extern bool pkeyplug_verbose;

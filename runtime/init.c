@@ -463,6 +463,17 @@ check_entry (const struct pkeyplug_unit_entry *e, const char *file)
 		  e->key);
 }
 
+/* The plugin calls these through weak references, and a weak reference
+   does not pull an object out of libpkeyrt.a: every program with a unit
+   pulls this file in, so this file pulls them in.  */
+typedef void weakly_called_fn (void);
+static weakly_called_fn *const weakly_called[] __attribute__ ((used)) =
+{
+  (weakly_called_fn *) __pkeyplug_rights_save,
+  (weakly_called_fn *) __pkeyplug_rights_restore,
+  __pkeyplug_before_exit
+};
+
 /* Called by the constructor of each unit compiled with the plugin.  */
 
 PKEYRT_EXPORT void

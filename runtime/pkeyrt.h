@@ -7,6 +7,7 @@
    report.c    messages on stderr and the SIGSEGV violation report
    threads.c   threads that start or end inside a grant
    rights.c    saving and restoring a thread's rights around setjmp
+   exiting.c   locking a thread's keys before exit
    scrub.c     clearing the dead stack below a grant that closes
    heap.c      heap secrets: pkeyplug_malloc and friends
    api.c       the public API of <pkeyplug.h>
