@@ -19,6 +19,7 @@
 #include "gimple.h"
 #include "gimple-iterator.h"
 #include "gimple-walk.h"
+#include "gimple-predict.h"
 #include "gimplify.h"
 #include "gimple-expr.h"
 #include "cgraph.h"

@@ -15,9 +15,10 @@
      hw:       saved = RDPKRU; open = rights opened in saved;
 	       if (open != saved) WRPKRU (open)
 	       ... exit: if (open != saved) WRPKRU (saved)
-     emulate:  saved = __pkeyplug_emulate_open (&desc, grant)
+     else:     saved = __pkeyplug_emulate_open (&desc, grant)
 	       ... exit: __pkeyplug_emulate_close (&desc, saved)
-     none:     nothing (the runtime has not set the key up yet).
+	       (a cold path: the emulation, or a key the runtime has not
+	       set up yet, for which both calls do nothing)
    Every PKRU access and the start of the exit gate carry a "memory"
    clobber: without it GCC moves loads of protected objects across the
    gate.
@@ -116,10 +117,24 @@ pkeyplug_runtime_function (const char *name, tree type)
   return fn;
 }
 
+/* The runtime entry NAME of type TYPE, called on the gates' cold path:
+   calls of a cold function let GCC move the path out of the function's
+   hot part (-freorder-blocks-and-partition).  */
+
+static tree
+cold_runtime_function (const char *name, tree type)
+{
+  tree fn = pkeyplug_runtime_function (name, type);
+  if (!lookup_attribute ("cold", DECL_ATTRIBUTES (fn)))
+    DECL_ATTRIBUTES (fn) = tree_cons (get_identifier ("cold"), NULL_TREE,
+				      DECL_ATTRIBUTES (fn));
+  return fn;
+}
+
 static tree
 emulate_open_fn (void)
 {
-  return pkeyplug_runtime_function ("__pkeyplug_emulate_open",
+  return cold_runtime_function ("__pkeyplug_emulate_open",
 			   build_function_type_list (uint32_type_node,
 						     const_ptr_type_node,
 						     uint32_type_node,
@@ -129,7 +144,7 @@ emulate_open_fn (void)
 static tree
 emulate_close_fn (void)
 {
-  return pkeyplug_runtime_function ("__pkeyplug_emulate_close",
+  return cold_runtime_function ("__pkeyplug_emulate_close",
 			   build_function_type_list (void_type_node,
 						     const_ptr_type_node,
 						     uint32_type_node,
@@ -198,15 +213,42 @@ add_hw_open (gimple_seq *seq, struct gate *g, location_t loc)
   add (seq, gimple_build_assign (g->opened, BIT_IOR_EXPR, kept, wd), loc);
 }
 
+/* Start the cold path at LABEL: the emulation and keys the runtime has not
+   set up yet.  GCC moves it out of the hot path (into .text.unlikely when
+   it splits functions), so that the hw gate stays short.  */
+
+static void
+add_cold_label (gimple_seq *seq, tree label, location_t loc)
+{
+  add (seq, gimple_build_label (label), loc);
+  add (seq, gimple_build_predict (PRED_COLD_LABEL, NOT_TAKEN), loc);
+}
+
+/* The address of G's descriptor, for a call on the cold path, computed
+   there by a volatile asm: GCC would otherwise compute it once in the hot
+   path (code hoisting) and keep it in a callee-saved register across the
+   body, which costs the hot path a push, a pop and the LEA.  */
+
+static tree
+cold_desc_address (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  tree addr = create_tmp_var (const_ptr_type_node, "pkey_desc");
+  vec<tree, va_gc> *in = NULL, *out = NULL;
+  vec_safe_push (out, asm_operand ("=r", addr));
+  vec_safe_push (in, asm_operand ("m", g->desc));
+  gasm *lea = gimple_build_asm_vec ("lea\t%1, %0", in, out, NULL, NULL);
+  add (seq, lea, loc);
+  return addr;
+}
+
 /* Build the entry gate of G into SEQ.  */
 
 static void
 build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
 {
   tree hw = create_artificial_label (loc);
-  tree not_hw = create_artificial_label (loc);
+  tree slow = create_artificial_label (loc);
   tree write = create_artificial_label (loc);
-  tree emu = create_artificial_label (loc);
   tree done = create_artificial_label (loc);
 
   add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
@@ -214,7 +256,7 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
   /* The exit gate compares these two; keep them defined on every path.  */
   add (seq, gimple_build_assign (g->saved, u32 (0)), loc);
   add (seq, gimple_build_assign (g->opened, u32 (0)), loc);
-  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, not_hw, loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
 
   add (seq, gimple_build_label (hw), loc);
   add (seq, build_rdpkru (g->saved), loc);
@@ -225,11 +267,11 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add (seq, build_wrpkru (g->opened), loc);
   add (seq, gimple_build_goto (done), loc);
 
-  add (seq, gimple_build_label (not_hw), loc);
-  add_branch (seq, g->mode, PKEYPLUG_GATE_EMULATE, emu, done, loc);
-  add (seq, gimple_build_label (emu), loc);
+  /* The runtime's open does nothing for a key it has not set up
+     (PKEYPLUG_GATE_NONE) and returns 0.  */
+  add_cold_label (seq, slow, loc);
   gcall *call = gimple_build_call (emulate_open_fn (), 2,
-				   build_fold_addr_expr (g->desc),
+				   cold_desc_address (seq, g, loc),
 				   u32 (g->grant));
   gimple_call_set_lhs (call, g->saved);
   add (seq, call, loc);
@@ -258,15 +300,30 @@ static void
 build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
 {
   tree hw = create_artificial_label (loc);
-  tree not_hw = create_artificial_label (loc);
+  tree slow = create_artificial_label (loc);
   tree write = create_artificial_label (loc);
-  tree emu = create_artificial_label (loc);
   tree done = create_artificial_label (loc);
 
-  /* Keep the body's accesses above the gate even when it writes
-     nothing.  */
-  add (seq, barrier_asm ("", NULL, NULL, NULL), loc);
-  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, not_hw, loc);
+  /* Keep the body's accesses above the gate even when it writes nothing.
+     The values the exit tests go through the asm too: GCC cannot see that
+     they are still those the entry gate tested, so it does not copy the
+     whole body once per path through the entry gate (jump threading) to
+     skip the exit's tests.  The gate kind is read again from the
+     descriptor rather than kept across the body: that frees a register,
+     and the descriptor, read-only once set up, is more trustworthy than a
+     value kept on the stack.  (It changes only from PKEYPLUG_GATE_NONE,
+     when the runtime starts in the middle of the body: the entry gate then
+     left SAVED and OPENED equal, and the emulation's close of token 0 is
+     a no-op.)  */
+  vec<tree, va_gc> *in = NULL, *out = NULL;
+  vec_safe_push (out, asm_operand ("=r", g->saved));
+  vec_safe_push (out, asm_operand ("=r", g->opened));
+  vec_safe_push (in, asm_operand ("0", g->saved));
+  vec_safe_push (in, asm_operand ("1", g->opened));
+  add (seq, barrier_asm ("", in, out, NULL), loc);
+  add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
+       loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
 
   add (seq, gimple_build_label (hw), loc);
   add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write, done),
@@ -276,15 +333,15 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add_scrub_stack (seq, loc);
   add (seq, gimple_build_goto (done), loc);
 
-  add (seq, gimple_build_label (not_hw), loc);
-  add_branch (seq, g->mode, PKEYPLUG_GATE_EMULATE, emu, done, loc);
-  add (seq, gimple_build_label (emu), loc);
+  add_cold_label (seq, slow, loc);
   add (seq, gimple_build_call (emulate_close_fn (), 2,
-			       build_fold_addr_expr (g->desc), g->saved),
+			       cold_desc_address (seq, g, loc), g->saved),
        loc);
   if (pkeyplug_scrub_stack)
     {
-      /* The token is the level held before: none means outermost.  */
+      /* The token is the level held before: none means outermost.  A key
+	 the runtime has not set up gives 0 too; scrubbing then is merely
+	 wasted work.  */
       tree scrub = create_artificial_label (loc);
       add_branch (seq, g->saved, 0, scrub, done, loc);
       add (seq, gimple_build_label (scrub), loc);
