@@ -241,6 +241,18 @@ cold_desc_address (gimple_seq *seq, struct gate *g, location_t loc)
   return addr;
 }
 
+/* Append to SEQ "if (G->mode == PKEYPLUG_GATE_ELIDED) goto DONE;": never
+   taken at run time, it lets a gate elide.cc disabled fold away.  */
+
+static void
+add_skip_if_elided (gimple_seq *seq, struct gate *g, tree done,
+		    location_t loc)
+{
+  tree go_on = create_artificial_label (loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_ELIDED, done, go_on, loc);
+  add (seq, gimple_build_label (go_on), loc);
+}
+
 /* Build the entry gate of G into SEQ.  */
 
 static void
@@ -270,6 +282,7 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
   /* The runtime's open does nothing for a key it has not set up
      (PKEYPLUG_GATE_NONE) and returns 0.  */
   add_cold_label (seq, slow, loc);
+  add_skip_if_elided (seq, g, done, loc);
   gcall *call = gimple_build_call (emulate_open_fn (), 2,
 				   cold_desc_address (seq, g, loc),
 				   u32 (g->grant));
@@ -334,6 +347,7 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add (seq, gimple_build_goto (done), loc);
 
   add_cold_label (seq, slow, loc);
+  add_skip_if_elided (seq, g, done, loc);
   add (seq, gimple_build_call (emulate_close_fn (), 2,
 			       cold_desc_address (seq, g, loc), g->saved),
        loc);

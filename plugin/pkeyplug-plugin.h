@@ -6,6 +6,7 @@
    registry.cc   key descriptors and the per-unit table and constructor
    gates.cc      the pass that wraps granting functions in gates
    guards.cc     rights on non-local exits: setjmp/longjmp, exit
+   elide.cc      removing gates inlined where their key is held
    redecl.cc     every declaration of a protected variable names its key
    unguarded.cc  warnings for accesses made without the key  */
 
@@ -16,6 +17,11 @@
 
 /* The attribute's name, as users write it.  */
 #define PKEYPLUG_ATTR "pkey"
+
+/* A gate kind no descriptor holds: elide.cc puts it in place of the
+   reads of the gate kind of a gate that can go, and the gates skip every
+   path for it (gates.cc), so that constant folding deletes them.  */
+#define PKEYPLUG_GATE_ELIDED 0x7fffffff
 
 /* One `pkey' attribute, read back from a declaration.  */
 struct pkey_use
@@ -61,6 +67,9 @@ extern bool pkeyplug_check_redecl (tree decl);
 extern tree pkeyplug_runtime_function (const char *name, tree type);
 extern unsigned pkeyplug_function_grant (tree fndecl, const char *key);
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
+
+/* elide.cc */
+extern opt_pass *pkeyplug_make_elide_pass (gcc::context *);
 
 /* guards.cc */
 extern void pkeyplug_guard_nonlocal_exits (tree fndecl);

@@ -156,16 +156,17 @@ parse_arguments (struct plugin_name_args *info)
   return ok;
 }
 
-/* Put PASS at POS relative to the first instance of pass REFERENCE.  */
+/* Put PASS at POS relative to instance INSTANCE of pass REFERENCE (0:
+   every instance).  */
 
 static void
 add_pass (const char *name, opt_pass *pass, const char *reference,
-	  enum pass_positioning_ops pos)
+	  enum pass_positioning_ops pos, int instance = 1)
 {
   struct register_pass_info info;
   info.pass = pass;
   info.reference_pass_name = reference;
-  info.ref_pass_instance_number = 1;
+  info.ref_pass_instance_number = instance;
   info.pos_op = pos;
   register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &info);
 }
@@ -194,6 +195,10 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 	    PASS_POS_INSERT_BEFORE);
   add_pass (name, pkeyplug_make_unit_table_pass (g), "*free_lang_data",
 	    PASS_POS_INSERT_AFTER);
+  /* After each constant propagation: the first follows early inlining,
+     a later one the inlining of the IPA passes.  */
+  add_pass (name, pkeyplug_make_elide_pass (g), "ccp",
+	    PASS_POS_INSERT_AFTER, 0);
   register_callback (name, PLUGIN_FINISH_UNIT, pkeyplug_finish_unit, NULL);
   return 0;
 }

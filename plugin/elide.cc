@@ -1,0 +1,162 @@
+/* elide.cc -- remove the gates of a granting function inlined where its
+   key is already held.
+
+   The gates are added before any inlining (gates.cc), so a granting
+   function inlined into a caller that grants the same key keeps gates
+   that can only find the key already open: in hw mode a RDPKRU and two
+   tests, in emulate mode two calls.  After inlining, this pass finds the
+   gates of inlined copies by their reads of a descriptor's gate kind,
+   and when the functions around the copy (the caller itself, and any
+   granting function inlined around it) already hold at least the copy's
+   rights on that key, it replaces those reads by PKEYPLUG_GATE_ELIDED:
+   constant folding then deletes both gates of the copy.
+
+   A gate belongs to the function whose inlined copy it sits in: the
+   innermost inlined-function block around its statements.  */
+
+#include "compat.h"
+#include "pkeyplug-plugin.h"
+#include "tree-pass.h"
+#include "gimple-ssa.h"
+#include "tree-ssa-operands.h"
+
+#define DESC_PREFIX "__pkeyplug_key."
+
+/* If STMT reads the gate kind of a key descriptor, return the key (an
+   identifier's string, as pkey_use.key), else NULL.  */
+
+static const char *
+gate_kind_read_key (gimple *stmt)
+{
+  if (!gimple_assign_single_p (stmt))
+    return NULL;
+  tree rhs = gimple_assign_rhs1 (stmt);
+  if (TREE_CODE (rhs) != COMPONENT_REF)
+    return NULL;
+  tree desc = TREE_OPERAND (rhs, 0);
+  tree field = TREE_OPERAND (rhs, 1);
+  if (!VAR_P (desc) || !DECL_ARTIFICIAL (desc) || !DECL_NAME (desc)
+      || !DECL_NAME (field)
+      || strcmp (IDENTIFIER_POINTER (DECL_NAME (field)), "gate") != 0)
+    return NULL;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (desc));
+  if (strncmp (name, DESC_PREFIX, strlen (DESC_PREFIX)) != 0)
+    return NULL;
+  return IDENTIFIER_POINTER (get_identifier (name + strlen (DESC_PREFIX)));
+}
+
+/* The function BLOCK is the outermost block of an inlined copy of, or
+   NULL.  */
+
+static tree
+inlined_function (tree block)
+{
+  if (!inlined_function_outer_scope_p (block))
+    return NULL_TREE;
+  tree origin = block_ultimate_origin (block);
+  return origin && TREE_CODE (origin) == FUNCTION_DECL ? origin : NULL_TREE;
+}
+
+/* The rights FNDECL grants on KEY.  In an LTO link the grant-all keys of
+   this invocation need not be those the function was compiled with: only
+   its attributes count there.  */
+
+static unsigned
+grant_of (tree fndecl, const char *key)
+{
+  if (!in_lto_p)
+    return pkeyplug_function_grant (fndecl, key);
+  unsigned grant = 0;
+  for (tree a = pkeyplug_first_attr (fndecl); a; a = pkeyplug_next_attr (a))
+    {
+      struct pkey_use use;
+      if (pkeyplug_read_use (a, &use) && use.key == key)
+	grant |= use.grant;
+    }
+  return grant;
+}
+
+/* Can the gate on KEY read by STMT of function FUN go?  */
+
+static bool
+redundant_gate_p (function *fun, gimple *stmt, const char *key)
+{
+  tree block = gimple_block (stmt);
+  tree owner = NULL_TREE;
+  for (; block && TREE_CODE (block) == BLOCK; block = BLOCK_SUPERCONTEXT (block))
+    if ((owner = inlined_function (block)))
+      break;
+  /* The function's own gate: the only one that really opens.  */
+  if (!owner)
+    return false;
+  unsigned needed = grant_of (owner, key);
+  if (!needed)
+    return false;
+  /* What the functions around the copy hold.  */
+  unsigned held = grant_of (fun->decl, key);
+  for (block = BLOCK_SUPERCONTEXT (block);
+       block && TREE_CODE (block) == BLOCK;
+       block = BLOCK_SUPERCONTEXT (block))
+    if (tree around = inlined_function (block))
+      held |= grant_of (around, key);
+  return (held & needed) == needed;
+}
+
+static unsigned int
+elide_gates (function *fun)
+{
+  basic_block bb;
+  unsigned elided = 0;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gimple *stmt = gsi_stmt (gsi);
+	const char *key = gate_kind_read_key (stmt);
+	if (!key || !redundant_gate_p (fun, stmt, key))
+	  continue;
+	gimple_assign_set_rhs_from_tree
+	  (&gsi, build_int_cst (TREE_TYPE (gimple_assign_lhs (stmt)),
+				PKEYPLUG_GATE_ELIDED));
+	update_stmt (gsi_stmt (gsi));
+	elided++;
+      }
+  if (elided && dump_file)
+    fprintf (dump_file, "pkeyplug: %u gate kind read%s of inlined copies "
+	     "elided\n", elided, elided == 1 ? "" : "s");
+  return 0;
+}
+
+namespace {
+
+const pass_data elide_pass_data =
+{
+  GIMPLE_PASS,
+  "pkeyplug_elide",		/* name */
+  OPTGROUP_NONE,		/* optinfo_flags */
+  TV_NONE,			/* tv_id */
+  PROP_ssa | PROP_cfg,		/* properties_required */
+  0,				/* properties_provided */
+  0,				/* properties_destroyed */
+  0,				/* todo_flags_start */
+  0				/* todo_flags_finish */
+};
+
+class elide_pass : public gimple_opt_pass
+{
+public:
+  elide_pass (gcc::context *ctxt) : gimple_opt_pass (elide_pass_data, ctxt) {}
+  opt_pass *clone () final override { return new elide_pass (m_ctxt); }
+  unsigned int execute (function *fun) final override
+  {
+    return elide_gates (fun);
+  }
+};
+
+} // anon namespace
+
+opt_pass *
+pkeyplug_make_elide_pass (gcc::context *ctxt)
+{
+  return new elide_pass (ctxt);
+}
