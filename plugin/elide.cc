@@ -8,17 +8,18 @@
    gates of inlined copies by their reads of a descriptor's gate kind,
    and when the functions around the copy (the caller itself, and any
    granting function inlined around it) already hold at least the copy's
-   rights on that key, it replaces those reads by PKEYPLUG_GATE_ELIDED:
-   constant folding then deletes both gates of the copy.
+   rights on that key, it replaces those reads by PKEYPLUG_GATE_ELIDED and
+   deletes the copy's calls of the emulation's open and close for that
+   key: constant folding then deletes the rest of both gates.
 
-   A gate belongs to the function whose inlined copy it sits in: the
-   innermost inlined-function block around its statements.  */
+   A gate belongs to the inlined copy it sits in: the innermost
+   inlined-function block around its statements.  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
 #include "tree-pass.h"
-#include "gimple-ssa.h"
-#include "tree-ssa-operands.h"
+#include "ssa.h"
+#include "tree-ssa.h"
 
 #define DESC_PREFIX "__pkeyplug_key."
 
@@ -76,19 +77,29 @@ grant_of (tree fndecl, const char *key)
   return grant;
 }
 
-/* Can the gate on KEY read by STMT of function FUN go?  */
+/* The outermost block of the inlined copy STMT is in, or NULL.  */
+
+static tree
+inlined_copy_block (gimple *stmt)
+{
+  for (tree block = gimple_block (stmt);
+       block && TREE_CODE (block) == BLOCK;
+       block = BLOCK_SUPERCONTEXT (block))
+    if (inlined_function (block))
+      return block;
+  return NULL_TREE;
+}
+
+/* Can the gate on KEY whose gate kind STMT of function FUN reads go?  */
 
 static bool
 redundant_gate_p (function *fun, gimple *stmt, const char *key)
 {
-  tree block = gimple_block (stmt);
-  tree owner = NULL_TREE;
-  for (; block && TREE_CODE (block) == BLOCK; block = BLOCK_SUPERCONTEXT (block))
-    if ((owner = inlined_function (block)))
-      break;
+  tree block = inlined_copy_block (stmt);
   /* The function's own gate: the only one that really opens.  */
-  if (!owner)
+  if (!block)
     return false;
+  tree owner = inlined_function (block);
   unsigned needed = grant_of (owner, key);
   if (!needed)
     return false;
@@ -102,11 +113,94 @@ redundant_gate_p (function *fun, gimple *stmt, const char *key)
   return (held & needed) == needed;
 }
 
+/* A gate that goes: the inlined copy it is in, and its key.  */
+struct elided_gate
+{
+  tree block;
+  const char *key;
+};
+
+/* If STMT calls the emulation's open or close, return the key of the
+   descriptor it passes, else NULL.  */
+
+static const char *
+emulate_call_key (gimple *stmt)
+{
+  if (!is_gimple_call (stmt) || gimple_call_num_args (stmt) != 2)
+    return NULL;
+  tree fn = gimple_call_fndecl (stmt);
+  if (!fn)
+    return NULL;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (fn));
+  if (strcmp (name, "__pkeyplug_emulate_open") != 0
+      && strcmp (name, "__pkeyplug_emulate_close") != 0)
+    return NULL;
+  /* The gates pass the descriptor's address through an asm
+     (gates.cc, cold_desc_address): look through it.  */
+  tree arg = gimple_call_arg (stmt, 0);
+  if (TREE_CODE (arg) == SSA_NAME)
+    {
+      gasm *def = dyn_cast <gasm *> (SSA_NAME_DEF_STMT (arg));
+      if (!def || gimple_asm_ninputs (def) != 1)
+	return NULL;
+      arg = build_fold_addr_expr (TREE_VALUE (gimple_asm_input_op (def, 0)));
+    }
+  if (TREE_CODE (arg) != ADDR_EXPR || !VAR_P (TREE_OPERAND (arg, 0))
+      || !DECL_NAME (TREE_OPERAND (arg, 0)))
+    return NULL;
+  const char *desc = IDENTIFIER_POINTER (DECL_NAME (TREE_OPERAND (arg, 0)));
+  if (strncmp (desc, DESC_PREFIX, strlen (DESC_PREFIX)) != 0)
+    return NULL;
+  return IDENTIFIER_POINTER (get_identifier (desc + strlen (DESC_PREFIX)));
+}
+
+/* Delete the emulation calls of the gates in ELIDED.  An open's token
+   becomes 0, which the folded exit gate no longer reads.  */
+
+static void
+delete_emulate_calls (function *fun, vec<elided_gate> *elided)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);)
+      {
+	gimple *stmt = gsi_stmt (gsi);
+	const char *key = emulate_call_key (stmt);
+	tree block = key ? inlined_copy_block (stmt) : NULL_TREE;
+	bool found = false;
+	unsigned i;
+	elided_gate *e;
+	FOR_EACH_VEC_ELT (*elided, i, e)
+	  if (block && e->block == block && e->key == key)
+	    found = true;
+	if (!found)
+	  {
+	    gsi_next (&gsi);
+	    continue;
+	  }
+	tree lhs = gimple_call_lhs (stmt);
+	unlink_stmt_vdef (stmt);
+	if (lhs)
+	  {
+	    gimple *zero = gimple_build_assign (lhs,
+						build_zero_cst (TREE_TYPE (lhs)));
+	    gsi_replace (&gsi, zero, true);
+	    gsi_next (&gsi);
+	  }
+	else
+	  {
+	    gsi_remove (&gsi, true);
+	    release_defs (stmt);
+	  }
+      }
+}
+
 static unsigned int
 elide_gates (function *fun)
 {
   basic_block bb;
   unsigned elided = 0;
+  auto_vec<elided_gate> gates;
   FOR_EACH_BB_FN (bb, fun)
     for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
 	 gsi_next (&gsi))
@@ -115,12 +209,16 @@ elide_gates (function *fun)
 	const char *key = gate_kind_read_key (stmt);
 	if (!key || !redundant_gate_p (fun, stmt, key))
 	  continue;
+	elided_gate e = { inlined_copy_block (stmt), key };
+	gates.safe_push (e);
 	gimple_assign_set_rhs_from_tree
 	  (&gsi, build_int_cst (TREE_TYPE (gimple_assign_lhs (stmt)),
 				PKEYPLUG_GATE_ELIDED));
 	update_stmt (gsi_stmt (gsi));
 	elided++;
       }
+  if (elided)
+    delete_emulate_calls (fun, &gates);
   if (elided && dump_file)
     fprintf (dump_file, "pkeyplug: %u gate kind read%s of inlined copies "
 	     "elided\n", elided, elided == 1 ? "" : "s");

@@ -241,18 +241,6 @@ cold_desc_address (gimple_seq *seq, struct gate *g, location_t loc)
   return addr;
 }
 
-/* Append to SEQ "if (G->mode == PKEYPLUG_GATE_ELIDED) goto DONE;": never
-   taken at run time, it lets a gate elide.cc disabled fold away.  */
-
-static void
-add_skip_if_elided (gimple_seq *seq, struct gate *g, tree done,
-		    location_t loc)
-{
-  tree go_on = create_artificial_label (loc);
-  add_branch (seq, g->mode, PKEYPLUG_GATE_ELIDED, done, go_on, loc);
-  add (seq, gimple_build_label (go_on), loc);
-}
-
 /* Build the entry gate of G into SEQ.  */
 
 static void
@@ -282,7 +270,6 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
   /* The runtime's open does nothing for a key it has not set up
      (PKEYPLUG_GATE_NONE) and returns 0.  */
   add_cold_label (seq, slow, loc);
-  add_skip_if_elided (seq, g, done, loc);
   gcall *call = gimple_build_call (emulate_open_fn (), 2,
 				   cold_desc_address (seq, g, loc),
 				   u32 (g->grant));
@@ -305,6 +292,67 @@ add_scrub_stack (gimple_seq *seq, location_t loc)
 							uint32_type_node,
 							NULL_TREE));
   add (seq, gimple_build_call (fn, 1, u32 (pkeyplug_scrub_stack)), loc);
+}
+
+/* The checked exit gate's restore (-fplugin-arg-pkeyplug-gates=checked):
+   write back only the key's own bits of SAVED into the current PKRU, and
+   trap (UD2, SIGILL) unless the value written leaves the key closed at
+   least one step below the grant: the exit gate writes only when the
+   entry gate opened something, so the rights before the grant were
+   lower.  A corrupted SAVED can then neither open another key nor leave
+   this one open, and a jump straight to this WRPKRU with a chosen EAX
+   that opens the key traps.  The check reads EAX after the WRPKRU and
+   the descriptor (read-only) through RIP-relative operands, so no
+   register the attacker chose takes part in it.  One asm, so that GCC
+   cannot move the check away from the WRPKRU.  */
+
+#define CHECKED_RESTORE_ASM \
+  "xorl\t%%ecx, %%ecx\n" \
+  "\t.byte 0x0f,0x01,0xee\t# rdpkru\n" \
+  "\tmovl\t%%eax, %0\n" \
+  "\txorl\t%2, %0\n"		/* t = cur ^ saved */ \
+  "\tmovl\t%0, %1\n" \
+  "\tandl\t%3, %1\n"		/* u = t & keep_rw */ \
+  "\txorl\t%1, %0\n"		/* t = (cur ^ saved) & key bits */ \
+  "\txorl\t%0, %%eax\n"	/* cur with the key's bits of saved */ \
+  "\t" WRPKRU_ASM "\n"
+
+/* The key must not stay open for writing: some bit of it set.  EAX with
+   every other bit set, then cleared, leaves the key's bits.  */
+#define CHECK_RW_ASM \
+  "\tmovl\t%%eax, %0\n" \
+  "\torl\t%3, %0\n" \
+  "\txorl\t%3, %0\n" \
+  "\tjnz\t1f\n" \
+  "\tud2\t# pkeyplug: exit gate left its key open\n" \
+  "1:"
+
+/* The key must not stay open for reading: its AD bit set.  */
+#define CHECK_READ_ASM \
+  "\ttestl\t%4, %%eax\n" \
+  "\tjnz\t1f\n" \
+  "\tud2\t# pkeyplug: exit gate left its key open\n" \
+  "1:"
+
+static gasm *
+build_checked_restore (struct gate *g)
+{
+  vec<tree, va_gc> *in = NULL, *out = NULL, *clob = NULL;
+  vec_safe_push (out, asm_operand ("=&r", new_temp ("pkey_t")));
+  vec_safe_push (out, asm_operand ("=&r", new_temp ("pkey_u")));
+  vec_safe_push (in, asm_operand ("r", g->saved));
+  vec_safe_push (in, asm_operand ("m", pkeyplug_desc_ref (g->desc,
+							   "keep_rw")));
+  vec_safe_push (in, asm_operand ("m", pkeyplug_desc_ref (g->desc,
+							   "ad_bit")));
+  vec_safe_push (clob, asm_clobber ("ax"));
+  vec_safe_push (clob, asm_clobber ("cx"));
+  vec_safe_push (clob, asm_clobber ("dx"));
+  vec_safe_push (clob, asm_clobber ("cc"));
+  const char *text = (g->grant & PKEYPLUG_GRANT_WRITE
+		      ? CHECKED_RESTORE_ASM CHECK_RW_ASM
+		      : CHECKED_RESTORE_ASM CHECK_READ_ASM);
+  return barrier_asm (text, in, out, clob);
 }
 
 /* Build the exit gate of G into SEQ.  */
@@ -342,15 +390,20 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write, done),
        loc);
   add (seq, gimple_build_label (write), loc);
-  add (seq, build_wrpkru (g->saved), loc);
+  if (pkeyplug_checked_gates)
+    add (seq, build_checked_restore (g), loc);
+  else
+    add (seq, build_wrpkru (g->saved), loc);
   add_scrub_stack (seq, loc);
   add (seq, gimple_build_goto (done), loc);
 
   add_cold_label (seq, slow, loc);
-  add_skip_if_elided (seq, g, done, loc);
   add (seq, gimple_build_call (emulate_close_fn (), 2,
 			       cold_desc_address (seq, g, loc), g->saved),
        loc);
+  /* Not a tail call: the function's own return clears the registers
+     (add_register_scrubbing), a jump to the runtime would skip that.  */
+  add (seq, barrier_asm ("", NULL, NULL, NULL), loc);
   if (pkeyplug_scrub_stack)
     {
       /* The token is the level held before: none means outermost.  A key

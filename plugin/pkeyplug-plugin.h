@@ -19,8 +19,8 @@
 #define PKEYPLUG_ATTR "pkey"
 
 /* A gate kind no descriptor holds: elide.cc puts it in place of the
-   reads of the gate kind of a gate that can go, and the gates skip every
-   path for it (gates.cc), so that constant folding deletes them.  */
+   reads of the gate kind of a gate that can go (and deletes the gate's
+   calls), so that constant folding deletes the rest.  */
 #define PKEYPLUG_GATE_ELIDED 0x7fffffff
 
 /* One `pkey' attribute, read back from a declaration.  */
@@ -82,5 +82,7 @@ extern vec<pkey_use> pkeyplug_grant_all;
    "all"), and bytes of stack to clear when a grant closes.  */
 extern const char *pkeyplug_scrub;
 extern unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
+/* -fplugin-arg-pkeyplug-gates=checked (the default) or fast.  */
+extern bool pkeyplug_checked_gates;
 
 #endif /* PKEYPLUG_PLUGIN_H */

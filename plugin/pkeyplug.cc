@@ -15,6 +15,11 @@
      scrub-stack=BYTES   when a granting function closes a key it had
 			 opened, zero BYTES of stack below it (default 0).
      warn-unguarded=no   no warning for accesses made without the key.
+     gates=checked|fast  checked (default): an exit gate restores only its
+			 own key's bits, read again from PKRU, and traps
+			 if the value it wrote leaves its key open; fast:
+			 the exit gate writes back the PKRU value saved on
+			 entry (one RDPKRU less, no check).
    Any other argument is an error: a misspelt option must not silently
    leave secrets unprotected.
 
@@ -33,6 +38,7 @@ bool pkeyplug_verbose;
 vec<pkey_use> pkeyplug_grant_all;
 const char *pkeyplug_scrub = "used";
 unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
+bool pkeyplug_checked_gates = true;
 
 static struct plugin_info pkeyplug_info =
 {
@@ -143,12 +149,16 @@ parse_arguments (struct plugin_name_args *info)
 	       && strlen (value) <= 9 && strspn (value, "0123456789")
 					 == strlen (value))
 	pkeyplug_scrub_stack = atoi (value);
+      else if (strcmp (key, "gates") == 0 && value
+	       && (strcmp (value, "checked") == 0
+		   || strcmp (value, "fast") == 0))
+	pkeyplug_checked_gates = strcmp (value, "checked") == 0;
       else
 	{
 	  error (G_("pkeyplug: unknown plugin argument %<%s%s%s%>; "
 		    "valid: %<verbose%>, %<grant-all=KEY[:read]%>, "
 		    "%<scrub=none|used|all%>, %<scrub-stack=BYTES%>, "
-		    "%<warn-unguarded=no%>"),
+		    "%<warn-unguarded=no%>, %<gates=checked|fast%>"),
 		 key, value ? "=" : "", value ? value : "");
 	  ok = false;
 	}

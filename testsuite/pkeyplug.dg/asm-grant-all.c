@@ -6,5 +6,5 @@
 int secret __attribute__ ((pkey ("vault")));
 int f (void) { return secret; }
 int g (void) { return secret + 1; }
-/* { dg-final { scan-assembler-times "# rdpkru" 2 } } */
+/* { dg-final { scan-assembler-times "# rdpkru" 4 } } */
 /* { dg-final { scan-assembler-times "call\t__pkeyplug_emulate_open" 2 } } */

@@ -16,5 +16,5 @@ caller (void)
   return get () + 1;
 }
 /* { dg-final { scan-assembler-not "call\tget" } } */
-/* { dg-final { scan-assembler-times "# rdpkru" 1 } } */
+/* { dg-final { scan-assembler-times "# rdpkru" 2 } } */
 /* { dg-final { scan-assembler-times "# wrpkru" 2 } } */
