@@ -54,15 +54,25 @@ enum pkeyplug_mode
   PKEYPLUG_MODE_OFF = 3		/* Protection explicitly turned off.  */
 };
 
-/* The mode the runtime chose at start-up.  */
+/* The mode the runtime chose at start-up (in hw mode some keys may still
+   be emulated: see pkeyplug_key_mode).  */
 enum pkeyplug_mode pkeyplug_mode (void);
 
 /* "hw", "emulate", "off" or "uninitialized".  */
 const char *pkeyplug_mode_name (enum pkeyplug_mode mode);
 
-/* The hardware protection key (1..15) of key NAME in hw mode; 0 in the other
-   modes for a known NAME; -1 when no loaded module uses NAME.  */
+/* The hardware protection key (1..15) of key NAME; 0 for a known NAME
+   without one (emulate or off mode, or a key that overflow=emulate put
+   under the emulation); -1 when no loaded module uses NAME.  */
 int pkeyplug_key_of (const char *name);
+
+/* How key NAME is enforced: PKEYPLUG_MODE_HW, PKEYPLUG_MODE_EMULATE or
+   PKEYPLUG_MODE_OFF; PKEYPLUG_MODE_UNINITIALIZED when no loaded module
+   uses NAME.  Usually pkeyplug_mode (); in hw mode with
+   PKEYPLUG_OPTIONS=overflow=emulate, the keys that found no free hardware
+   key are PKEYPLUG_MODE_EMULATE while pkeyplug_mode () stays
+   PKEYPLUG_MODE_HW.  */
+enum pkeyplug_mode pkeyplug_key_mode (const char *name);
 
 /* Number of distinct key names the runtime has set up.  */
 int pkeyplug_key_count (void);

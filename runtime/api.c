@@ -27,31 +27,65 @@ pkeyplug_mode_name (enum pkeyplug_mode mode)
     }
 }
 
-/* The hardware key of NAME in hw mode, 0 for a known NAME in the other
-   modes, -1 for a name no loaded module uses.  */
+/* The hardware key of NAME, 0 for a known NAME that has none (emulated or
+   off), -1 for a name no loaded module uses.  */
 
 PKEYRT_EXPORT int
 pkeyplug_key_of (const char *name)
 {
+  pkeyrt_lock_state st;
   int slot, result = -1;
 
   if (name == NULL)
     return -1;
-  pthread_mutex_lock (&pkeyrt_lock);
+  pkeyrt_lock (&st);
   slot = pkeyrt_find_key (name);
   if (slot >= 0)
-    result = pkeyrt_mode == PKEYPLUG_MODE_HW ? pkeyrt_keys[slot].hw_key : 0;
-  pthread_mutex_unlock (&pkeyrt_lock);
+    result = pkeyrt_keys[slot].hw_key;
+  pkeyrt_unlock (&st);
+  return result;
+}
+
+/* How key NAME is enforced: hw, emulate (in emulate mode, or in hw mode
+   for a key that overflow=emulate put under the emulation) or off;
+   uninitialized for a name no loaded module uses.  */
+
+PKEYRT_EXPORT enum pkeyplug_mode
+pkeyplug_key_mode (const char *name)
+{
+  enum pkeyplug_mode result = PKEYPLUG_MODE_UNINITIALIZED;
+  pkeyrt_lock_state st;
+  int slot;
+
+  if (name == NULL)
+    return result;
+  pkeyrt_lock (&st);
+  slot = pkeyrt_find_key (name);
+  if (slot >= 0)
+    switch (pkeyrt_keys[slot].gate)
+      {
+      case PKEYPLUG_GATE_HW:
+	result = PKEYPLUG_MODE_HW;
+	break;
+      case PKEYPLUG_GATE_EMULATE:
+	result = PKEYPLUG_MODE_EMULATE;
+	break;
+      default:
+	result = PKEYPLUG_MODE_OFF;
+	break;
+      }
+  pkeyrt_unlock (&st);
   return result;
 }
 
 PKEYRT_EXPORT int
 pkeyplug_key_count (void)
 {
+  pkeyrt_lock_state st;
   int n;
 
-  pthread_mutex_lock (&pkeyrt_lock);
+  pkeyrt_lock (&st);
   n = (int) pkeyrt_nkeys;
-  pthread_mutex_unlock (&pkeyrt_lock);
+  pkeyrt_unlock (&st);
   return n;
 }

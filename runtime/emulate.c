@@ -13,7 +13,12 @@
    catches stray accesses outside grants, it does not isolate threads.
 
    A grant the thread already holds (a nested or recursive granting
-   function) returns at once: no lock, no system call.  */
+   function) returns at once: no lock, no system call.  The slow path
+   holds pkeyrt_lock with every signal blocked (lock.c), so a signal
+   handler may run granting functions whatever its thread was doing.
+
+   In hw mode with overflow=emulate, the keys that found no hardware key
+   are emulated here too; each key's gate says which it is.  */
 
 #include "pkeyrt.h"
 
@@ -87,8 +92,9 @@ static void
 set_level (uint32_t slot, unsigned int level)
 {
   struct pkeyrt_key *key = &pkeyrt_keys[slot];
+  pkeyrt_lock_state st;
 
-  pthread_mutex_lock (&pkeyrt_lock);
+  pkeyrt_lock (&st);
   switch (held[slot])
     {
     case PKEYRT_LEVEL_READ:
@@ -113,16 +119,28 @@ set_level (uint32_t slot, unsigned int level)
     }
   held[slot] = (uint8_t) level;
   pkeyrt_emulate_sync (key);
-  pthread_mutex_unlock (&pkeyrt_lock);
+  pkeyrt_unlock (&st);
 }
 
-/* Is DESC an emulated key's descriptor that this runtime filled?  */
+/* Is key SLOT emulated?  The gate is set before any descriptor or heap
+   block of the key exists, and never changes.  */
+
+int
+pkeyrt_emulated_slot_p (uint32_t slot)
+{
+  return slot < PKEYRT_MAX_KEYS
+	 && pkeyrt_keys[slot].gate == PKEYPLUG_GATE_EMULATE;
+}
+
+/* Is DESC an emulated key's descriptor that this runtime filled?  The key
+   table decides, not the descriptor alone: in a hw process most keys are
+   not emulated.  */
 
 static inline int
 emulated_p (const struct pkeyplug_key_desc *desc)
 {
-  return desc->gate == PKEYPLUG_GATE_EMULATE && desc->slot < PKEYRT_MAX_KEYS
-	 && pkeyrt_mode == PKEYPLUG_MODE_EMULATE;
+  return desc->gate == PKEYPLUG_GATE_EMULATE
+	 && pkeyrt_emulated_slot_p (desc->slot);
 }
 
 /* Grant GRANT (PKEYPLUG_GRANT_*) on DESC's key to this thread.  Return the
@@ -226,13 +244,13 @@ pkeyrt_emulate_restore (const uint8_t *levels)
 static void
 before_fork (void)
 {
-  pthread_mutex_lock (&pkeyrt_lock);
+  pkeyrt_lock_for_fork ();
 }
 
 static void
 after_fork_parent (void)
 {
-  pthread_mutex_unlock (&pkeyrt_lock);
+  pkeyrt_unlock_after_fork ();
 }
 
 static void
@@ -244,14 +262,17 @@ after_fork_child (void)
     {
       struct pkeyrt_key *key = &pkeyrt_keys[i];
 
+      if (key->gate != PKEYPLUG_GATE_EMULATE)
+	continue;
       key->nreaders = held[i] == PKEYRT_LEVEL_READ;
       key->nwriters = held[i] == PKEYRT_LEVEL_WRITE;
       pkeyrt_emulate_sync (key);
     }
-  pthread_mutex_unlock (&pkeyrt_lock);
+  pkeyrt_unlock_after_fork ();
 }
 
-/* Called once at start-up in emulate mode.  */
+/* Called once at start-up in emulate mode, and in hw mode with
+   overflow=emulate.  */
 
 void
 pkeyrt_emulate_start (void)

@@ -16,6 +16,7 @@ __pkeyplug_before_exit (void)
 
   if (mode == PKEYPLUG_MODE_HW)
     pkeyrt_hw_lock_thread ();
-  else if (mode == PKEYPLUG_MODE_EMULATE)
+  /* Emulated keys, in emulate mode or overflowing in hw mode.  */
+  if (mode == PKEYPLUG_MODE_HW || mode == PKEYPLUG_MODE_EMULATE)
     pkeyrt_emulate_release_thread ();
 }

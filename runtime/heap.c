@@ -134,12 +134,6 @@ start (void)
   pthread_once (&heap_once, heap_start);
 }
 
-static enum pkeyplug_mode
-mode (void)
-{
-  return __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
-}
-
 /* Say that FN was passed a pointer it cannot take, and abort.  */
 
 static void __attribute__ ((noreturn, format (printf, 2, 3)))
@@ -162,22 +156,23 @@ struct window
   unsigned int token;		/* emulate mode: the level before.  */
 };
 
-/* Let the calling thread read and write the pages of key SLOT.  */
+/* Let the calling thread read and write the pages of key SLOT.  Each key
+   is opened its own way: in a hw process some keys may be emulated.  */
 
 static void
 open_key (uint32_t slot, struct window *w)
 {
   unsigned int shift;
 
-  switch (mode ())
+  switch (pkeyrt_keys[slot].gate)
     {
-    case PKEYPLUG_MODE_HW:
+    case PKEYPLUG_GATE_HW:
       shift = 2 * (unsigned int) pkeyrt_keys[slot].hw_key;
       w->pkru = pkeyrt_rdpkru ();
       if (w->pkru & (3u << shift))
 	pkeyrt_wrpkru (w->pkru & ~(3u << shift));
       break;
-    case PKEYPLUG_MODE_EMULATE:
+    case PKEYPLUG_GATE_EMULATE:
       w->token = pkeyrt_emulate_raise (slot, PKEYRT_LEVEL_WRITE);
       break;
     default:
@@ -190,13 +185,13 @@ open_key (uint32_t slot, struct window *w)
 static void
 close_key (uint32_t slot, const struct window *w)
 {
-  switch (mode ())
+  switch (pkeyrt_keys[slot].gate)
     {
-    case PKEYPLUG_MODE_HW:
+    case PKEYPLUG_GATE_HW:
       if (pkeyrt_rdpkru () != w->pkru)
 	pkeyrt_wrpkru (w->pkru);
       break;
-    case PKEYPLUG_MODE_EMULATE:
+    case PKEYPLUG_GATE_EMULATE:
       pkeyrt_emulate_lower (slot, w->token);
       break;
     default:
@@ -245,6 +240,7 @@ valid_name (const char *name)
 static int
 key_slot (const char *name)
 {
+  pkeyrt_lock_state st;
   int slot, err;
 
   if (!valid_name (name))
@@ -252,24 +248,29 @@ key_slot (const char *name)
       errno = EINVAL;
       return -1;
     }
-  pthread_mutex_lock (&pkeyrt_lock);
+  pkeyrt_lock (&st);
   slot = pkeyrt_find_key (name);
   if (slot < 0)
     {
       slot = pkeyrt_new_key (name, NULL);
       if (slot >= 0 && pkeyrt_verbose)
 	{
-	  if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+	  const struct pkeyrt_key *key = &pkeyrt_keys[slot];
+
+	  if (key->gate == PKEYPLUG_GATE_HW)
 	    pkeyrt_note ("key '%s' -> hw key %d, made by pkeyplug_malloc",
-			 name, pkeyrt_keys[slot].hw_key);
+			 name, key->hw_key);
 	  else
 	    pkeyrt_note ("key '%s' -> %s, made by pkeyplug_malloc", name,
-			 pkeyrt_mode == PKEYPLUG_MODE_OFF
-			 ? "not protected (mode off)" : "emulated");
+			 key->gate == PKEYPLUG_GATE_NONE
+			 ? "not protected (mode off)"
+			 : pkeyrt_mode == PKEYPLUG_MODE_HW
+			 ? "emulated (no hw key left, overflow=emulate)"
+			 : "emulated");
 	}
     }
   err = errno;
-  pthread_mutex_unlock (&pkeyrt_lock);
+  pkeyrt_unlock (&st);
   errno = err;
   return slot;
 }
@@ -386,6 +387,7 @@ map_arena (uint32_t slot, size_t npages)
   struct pkeyrt_key *key = &pkeyrt_keys[slot];
   size_t len = npages * PAGE;
   struct pkeyrt_range range;
+  pkeyrt_lock_state st;
   struct arena *a;
   char *base;
   int rc = 0;
@@ -418,16 +420,16 @@ map_arena (uint32_t slot, size_t npages)
 
       /* Under pkeyrt_lock, so that no grant changes the key's protection
 	 between our mprotect and the range joining the list.  */
-      pthread_mutex_lock (&pkeyrt_lock);
-      if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+      pkeyrt_lock (&st);
+      if (key->gate == PKEYPLUG_GATE_HW)
 	rc = pkeyrt_pkey_mprotect ((void *) range.start, len,
 				   PROT_READ | PROT_WRITE, key->hw_key);
-      else if (pkeyrt_mode == PKEYPLUG_MODE_EMULATE)
+      else if (key->gate == PKEYPLUG_GATE_EMULATE)
 	rc = mprotect ((void *) range.start, len,
 		       pkeyrt_emulate_range_prot (key->prot, &range));
       if (rc == 0)
 	pkeyrt_add_range (key, range.start, range.end, 0);
-      pthread_mutex_unlock (&pkeyrt_lock);
+      pkeyrt_unlock (&st);
     }
   if (rc != 0)
     {
@@ -452,11 +454,13 @@ map_arena (uint32_t slot, size_t npages)
 static void
 unmap_arena (struct arena *a)
 {
+  pkeyrt_lock_state st;
+
   /* The range leaves the key's list first: the emulation must never
      mprotect pages that are gone, or that a later mmap reused.  */
-  pthread_mutex_lock (&pkeyrt_lock);
+  pkeyrt_lock (&st);
   pkeyrt_remove_range (&pkeyrt_keys[a->slot], a->start, a->end);
-  pthread_mutex_unlock (&pkeyrt_lock);
+  pkeyrt_unlock (&st);
   index_remove (a);
   spare_record (a);
   munmap ((void *) (a->start - PAGE), a->end - a->start + 2 * PAGE);

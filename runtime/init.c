@@ -10,18 +10,25 @@
    table (the same name in several units or modules is the same key),
    allocates a hardware key for it in hw mode, fills and seals each
    module's descriptor of the key, and protects the unit's objects.  A
-   dlopen may register from any thread, so all of this holds pkeyrt_lock.  */
+   dlopen may register from any thread, so all of this holds pkeyrt_lock.
+
+   Each key records how it is enforced (its gate).  In hw mode a key that
+   finds no free hardware key stops the program (overflow=fail, the
+   default) or is emulated with mprotect (overflow=emulate) while the
+   others stay in hardware.  */
 
 #include "pkeyrt.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
-pthread_mutex_t pkeyrt_lock = PTHREAD_MUTEX_INITIALIZER;
 enum pkeyplug_mode pkeyrt_mode = PKEYPLUG_MODE_UNINITIALIZED;
+int pkeyrt_overflow_emulate;
+int pkeyrt_report_continue;
 int pkeyrt_verbose;
 int pkeyrt_mlock;
 int pkeyrt_report_exit = -1;
@@ -65,6 +72,8 @@ start (void)
   pkeyrt_verbose = opts.verbose;
   pkeyrt_mlock = opts.mlock;
   pkeyrt_report_exit = opts.report_exit;
+  pkeyrt_overflow_emulate = opts.overflow_emulate;
+  pkeyrt_report_continue = opts.report_continue;
   memcpy (pkeyrt_log_path, opts.log_path, sizeof pkeyrt_log_path);
 
   /* The plugin lays data out for 4 KiB pages.  */
@@ -95,13 +104,25 @@ start (void)
 
   if (mode != PKEYPLUG_MODE_OFF)
     pkeyrt_install_handler ();
-  if (mode == PKEYPLUG_MODE_EMULATE)
+  if (mode == PKEYPLUG_MODE_EMULATE
+      || (mode == PKEYPLUG_MODE_HW && opts.overflow_emulate))
     pkeyrt_emulate_start ();
+  if (mode != PKEYPLUG_MODE_OFF && opts.report_continue)
+    pkeyrt_step_start ();
   __atomic_store_n (&pkeyrt_mode, mode, __ATOMIC_RELEASE);
+
+  /* Not only with verbose=1: the option does less than its name says.  */
+  if (mode == PKEYPLUG_MODE_HW && opts.report_continue)
+    pkeyrt_note ("report=continue-in-emulate: mode is hw, so a violation "
+		 "of a hardware key still ends the process; only emulated "
+		 "keys (overflow=emulate) continue");
 
   if (pkeyrt_verbose)
     {
-      if (mode == PKEYPLUG_MODE_HW)
+      if (mode == PKEYPLUG_MODE_HW && opts.overflow_emulate)
+	pkeyrt_note ("mode hw (PKU present; keys beyond the free hardware "
+		     "keys are emulated, overflow=emulate)");
+      else if (mode == PKEYPLUG_MODE_HW)
 	pkeyrt_note ("mode hw (PKU present)");
       else if (mode == PKEYPLUG_MODE_OFF)
 	pkeyrt_note ("mode off (requested; nothing is protected)");
@@ -167,24 +188,48 @@ set_policy (struct pkeyrt_key *key, const struct pkeyplug_unit_entry *e)
   key->policy_line = e->line;
 }
 
+/* Number of keys of the table that have a hardware key.  */
+
+static uint32_t
+hw_key_count (void)
+{
+  uint32_t i, n = 0;
+
+  for (i = 0; i < pkeyrt_nkeys; i++)
+    n += pkeyrt_keys[i].gate == PKEYPLUG_GATE_HW;
+  return n;
+}
+
 /* Make a new slot for key NAME, with the policy entry E states.  E is
    NULL for a key that pkeyplug_malloc makes: its policy stays unknown,
    i.e. noaccess, until a unit states one.  Return the slot, or -1 with
-   errno ENOSPC when no key is left, or pkey_alloc's errno.  Called with
-   pkeyrt_lock held.  */
+   errno ENOSPC when no key is left (no hardware key and overflow=fail, or
+   a full table), or pkey_alloc's errno.  Called with pkeyrt_lock
+   held.  */
 
 int
 pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
 {
-  uint32_t limit = (pkeyrt_mode == PKEYPLUG_MODE_HW
-		    ? PKEYRT_MAX_HW_KEYS : PKEYRT_MAX_KEYS);
   struct pkeyrt_key *key;
-  int pkey = 0;
+  int pkey = -1, gate;
 
-  if (pkeyrt_nkeys >= limit)
+  if (pkeyrt_nkeys >= PKEYRT_MAX_KEYS)
     {
       errno = ENOSPC;
       return -1;
+    }
+
+  switch (pkeyrt_mode)
+    {
+    case PKEYPLUG_MODE_HW:
+      gate = PKEYPLUG_GATE_HW;
+      break;
+    case PKEYPLUG_MODE_EMULATE:
+      gate = PKEYPLUG_GATE_EMULATE;
+      break;
+    default:
+      gate = PKEYPLUG_GATE_NONE;
+      break;
     }
 
   key = &pkeyrt_keys[pkeyrt_nkeys];
@@ -194,35 +239,84 @@ pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
   if (e != NULL && states_policy (e))
     set_policy (key, e);
 
-  if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+  if (gate == PKEYPLUG_GATE_HW)
     {
       /* pkey_alloc also gives this thread the key's default rights.  */
-      pkey = pkeyrt_pkey_alloc (0, policy_rights (key->policy));
-      if (pkey < 0)
+      if (hw_key_count () < PKEYRT_MAX_HW_KEYS)
+	pkey = pkeyrt_pkey_alloc (0, policy_rights (key->policy));
+      else
+	errno = ENOSPC;
+      if (pkey < 0 && errno == ENOSPC && pkeyrt_overflow_emulate)
+	gate = PKEYPLUG_GATE_EMULATE;
+      else if (pkey < 0)
 	return -1;
     }
-  key->hw_key = pkey;
+  key->gate = gate;
+  key->hw_key = pkey > 0 ? pkey : 0;
   key->prot = pkeyrt_emulate_locked_prot (key);
   return (int) pkeyrt_nkeys++;
 }
 
-/* Make a new slot for the key of entry E, or stop the program.  */
+/* Make a new slot for the key of entry E.  Return -1 if no key is left
+   for it, for the caller to name every key that did not fit; stop the
+   program on any other failure.  */
 
 static int
 new_key (const struct pkeyplug_unit_entry *e)
 {
   int slot = pkeyrt_new_key (e->key, e);
 
-  if (slot < 0 && errno == ENOSPC)
+  if (slot < 0 && errno == ENOSPC && pkeyrt_nkeys >= PKEYRT_MAX_KEYS)
     pkeyrt_fatal (PKEYPLUG_EXIT_NO_KEYS,
-		  "out of protection keys: key '%s' does not fit "
-		  "(%u key%s %s free)", e->key, pkeyrt_nkeys,
-		  plural (pkeyrt_nkeys), pkeyrt_nkeys == 1 ? "was" : "were");
-  if (slot < 0)
+		  "too many keys: key '%s' does not fit in the runtime's "
+		  "table of %d keys", e->key, PKEYRT_MAX_KEYS);
+  if (slot < 0 && errno != ENOSPC)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
 		  "cannot allocate a protection key for key '%s': %s",
 		  e->key, strerror (errno));
   return slot;
+}
+
+/* Stop the program: the NMISSING keys of the unit's entries ENTRIES
+   (COUNT of them) that are not in the key table found no hardware key.
+   Name them all, and say how many keys were free for us: the hardware
+   keys the runtime holds, since it took every one it could get.  */
+
+static void __attribute__ ((noreturn))
+out_of_keys (const struct pkeyplug_unit_entry *entries, uint32_t count,
+	     uint32_t nmissing)
+{
+  char names[640];
+  size_t len = 0;
+  uint32_t i, j, listed = 0, nfree = hw_key_count ();
+
+  names[0] = '\0';
+  for (i = 0; i < count; i++)
+    {
+      const char *name = entries[i].key;
+      int seen = 0;
+
+      if (pkeyrt_find_key (name) >= 0)
+	continue;
+      for (j = 0; j < i && !seen; j++)
+	seen = strcmp (entries[j].key, name) == 0;
+      if (seen)
+	continue;
+      if (len + strlen (name) + 8 >= sizeof names)
+	{
+	  snprintf (names + len, sizeof names - len, ", ...");
+	  break;
+	}
+      len += snprintf (names + len, sizeof names - len, "%s'%s'",
+		       listed > 0 ? ", " : "", name);
+      listed++;
+    }
+  pkeyrt_fatal (PKEYPLUG_EXIT_NO_KEYS,
+		"out of protection keys: %s %s %s not fit (%u hardware key%s "
+		"%s free; PKEYPLUG_OPTIONS=overflow=emulate emulates the "
+		"rest)", nmissing == 1 ? "key" : "keys", names,
+		nmissing == 1 ? "does" : "do", nfree, plural (nfree),
+		nfree == 1 ? "was" : "were");
 }
 
 /* Write KEY's settings into the module's descriptor DESC and make it
@@ -236,7 +330,7 @@ fill_descriptor (struct pkeyplug_key_desc *desc, struct pkeyrt_key *key,
   unsigned int shift = 2 * (unsigned int) key->hw_key;
 
   /* Off mode leaves the gates as they are: no-ops.  */
-  if (desc == NULL || pkeyrt_mode == PKEYPLUG_MODE_OFF)
+  if (desc == NULL || key->gate == PKEYPLUG_GATE_NONE)
     return;
 
   if (desc->gate != PKEYPLUG_GATE_NONE)
@@ -259,7 +353,7 @@ fill_descriptor (struct pkeyplug_key_desc *desc, struct pkeyrt_key *key,
 		  "bad unit %s: the descriptor of key '%s' is named '%.64s'",
 		  file, key->name, desc->name);
 
-  if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+  if (key->gate == PKEYPLUG_GATE_HW)
     {
       desc->gate = PKEYPLUG_GATE_HW;
       desc->keep_rw = ~(3u << shift);
@@ -282,7 +376,7 @@ fill_descriptor (struct pkeyplug_key_desc *desc, struct pkeyrt_key *key,
 }
 
 /* Find or make the slot of the key of entry E; take the policy E states,
-   if any; fill E's descriptor.  */
+   if any; fill E's descriptor.  Return -1 if no key is left for it.  */
 
 static int
 use_key (const struct pkeyplug_unit_entry *e)
@@ -291,7 +385,11 @@ use_key (const struct pkeyplug_unit_entry *e)
   struct pkeyrt_key *key;
 
   if (slot < 0)
-    slot = new_key (e);
+    {
+      slot = new_key (e);
+      if (slot < 0)
+	return -1;
+    }
   else if (states_policy (e))
     {
       key = &pkeyrt_keys[slot];
@@ -300,9 +398,9 @@ use_key (const struct pkeyplug_unit_entry *e)
 	  /* Only grants were seen so far, and the key was treated as
 	     noaccess.  */
 	  set_policy (key, e);
-	  if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+	  if (key->gate == PKEYPLUG_GATE_HW)
 	    pkeyrt_hw_set_rights (key->hw_key, policy_rights (key->policy));
-	  else if (pkeyrt_mode == PKEYPLUG_MODE_EMULATE)
+	  else if (key->gate == PKEYPLUG_GATE_EMULATE)
 	    pkeyrt_emulate_sync (key);
 	}
       else if (key->policy != (int) e->policy)
@@ -417,14 +515,14 @@ protect_object (const struct pkeyplug_unit_entry *e, int slot)
     pkeyrt_note ("mlock=1: cannot lock the pages of '%s' (key '%s') in "
 		 "memory: %s", e->name, key->name, strerror (errno));
 
-  switch (pkeyrt_mode)
+  switch (key->gate)
     {
-    case PKEYPLUG_MODE_HW:
+    case PKEYPLUG_GATE_HW:
       rc = pkeyrt_pkey_mprotect ((void *) start, end - start,
 				 is_const ? PROT_READ : PROT_READ | PROT_WRITE,
 				 key->hw_key);
       break;
-    case PKEYPLUG_MODE_EMULATE:
+    case PKEYPLUG_GATE_EMULATE:
       /* As locked as the key is now: other threads may hold grants.  */
       range.start = start;
       range.end = end;
@@ -482,7 +580,9 @@ __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
 {
   const char *file = (count > 0 && entries != NULL && entries[0].file)
 		     ? entries[0].file : "?";
-  uint32_t i, first_new;
+  uint32_t i, first_new, nmissing = 0;
+  pkeyrt_lock_state st;
+  int slot;
 
   pkeyrt_start ();
   if (abi_version != PKEYPLUG_ABI_VERSION)
@@ -493,19 +593,27 @@ __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
   if (count > 0 && entries == NULL)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "bad unit: no entries");
 
-  pthread_mutex_lock (&pkeyrt_lock);
+  pkeyrt_lock (&st);
   first_new = pkeyrt_nkeys;
   for (i = 0; i < count; i++)
     check_entry (&entries[i], entries[i].file ? entries[i].file : file);
 
   /* Keys first, so that every policy this unit states is known before its
-     objects get their protection.  */
+     objects get their protection.  Try every key before giving up, to
+     name all that do not fit.  */
   for (i = 0; i < count; i++)
-    if (entries[i].kind == PKEYPLUG_ENTRY_KEY)
-      use_key (&entries[i]);
+    if (entries[i].kind == PKEYPLUG_ENTRY_KEY && use_key (&entries[i]) < 0)
+      nmissing++;
+  if (nmissing > 0)
+    out_of_keys (entries, count, nmissing);
   for (i = 0; i < count; i++)
     if (entries[i].kind == PKEYPLUG_ENTRY_VAR)
-      protect_object (&entries[i], use_key (&entries[i]));
+      {
+	slot = use_key (&entries[i]);
+	if (slot < 0)
+	  out_of_keys (entries, count, 1);
+	protect_object (&entries[i], slot);
+      }
 
   if (pkeyrt_verbose)
     for (i = first_new; i < pkeyrt_nkeys; i++)
@@ -517,7 +625,7 @@ __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
 	for (r = 0; r < key->nranges; r++)
 	  pages += (key->ranges[r].end - key->ranges[r].start)
 		   / PKEYPLUG_PAGE_SIZE;
-	if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+	if (key->gate == PKEYPLUG_GATE_HW)
 	  pkeyrt_note ("key '%s' -> hw key %d, %u object%s, %llu page%s",
 		       key->name, key->hw_key, key->nobjects,
 		       plural (key->nobjects), (unsigned long long) pages,
@@ -525,10 +633,13 @@ __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
 	else
 	  pkeyrt_note ("key '%s' -> %s, %u object%s, %llu page%s",
 		       key->name,
-		       pkeyrt_mode == PKEYPLUG_MODE_OFF
-		       ? "not protected (mode off)" : "emulated",
+		       key->gate == PKEYPLUG_GATE_NONE
+		       ? "not protected (mode off)"
+		       : pkeyrt_mode == PKEYPLUG_MODE_HW
+		       ? "emulated (no hw key left, overflow=emulate)"
+		       : "emulated",
 		       key->nobjects, plural (key->nobjects),
 		       (unsigned long long) pages, plural (pages));
       }
-  pthread_mutex_unlock (&pkeyrt_lock);
+  pkeyrt_unlock (&st);
 }

@@ -5,9 +5,14 @@
      mode=auto|hw|emulate|off   how to enforce keys (default auto)
      verbose=0|1                say on stderr what the runtime sets up
      mlock=0|1                  lock protected pages in memory
-     report=abort|exit:N        after a violation report, abort (default)
-				or _exit with status N (0..255)
+     report=abort|exit:N|continue-in-emulate
+				after a violation report, abort (default),
+				_exit with status N (0..255), or go on
+				(emulated keys only; step.c)
      log_path=PREFIX            also write reports to PREFIX.PID
+     overflow=fail|emulate      in hw mode, a key that finds no free
+				hardware key stops the program (default)
+				or is emulated
    Empty items are skipped.  Anything else ends the process with a one-line
    message and PKEYPLUG_EXIT_OPTIONS: a typo must not silently leave the
    default in force.
@@ -65,7 +70,9 @@ bad_value (const char *name, const char *value, size_t len,
 		quote (buf, value, len), name, expected);
 }
 
-/* report=abort or report=exit:N.  */
+/* report=abort, report=exit:N or report=continue-in-emulate.  */
+
+#define REPORT_VALUES "abort, exit:N or continue-in-emulate"
 
 static void
 parse_report (struct pkeyrt_options *opts, const char *value, size_t len)
@@ -73,17 +80,25 @@ parse_report (struct pkeyrt_options *opts, const char *value, size_t len)
   int n = 0;
   size_t i;
 
+  opts->report_continue = 0;
   if (is_word (value, len, "abort"))
     {
       opts->report_exit = -1;
       return;
     }
+  if (is_word (value, len, "continue-in-emulate"))
+    {
+      /* What ends the process when a violation cannot continue.  */
+      opts->report_exit = -1;
+      opts->report_continue = 1;
+      return;
+    }
   if (len < 6 || len > 8 || memcmp (value, "exit:", 5) != 0)
-    bad_value ("report", value, len, "abort or exit:N");
+    bad_value ("report", value, len, REPORT_VALUES);
   for (i = 5; i < len; i++)
     {
       if (value[i] < '0' || value[i] > '9')
-	bad_value ("report", value, len, "abort or exit:N");
+	bad_value ("report", value, len, REPORT_VALUES);
       n = n * 10 + (value[i] - '0');
     }
   if (n > 255)
@@ -151,10 +166,19 @@ parse_item (struct pkeyrt_options *opts, const char *item, size_t len)
       memcpy (opts->log_path, value, value_len);
       opts->log_path[value_len] = '\0';
     }
+  else if (is_word (item, name_len, "overflow"))
+    {
+      if (is_word (value, value_len, "fail"))
+	opts->overflow_emulate = 0;
+      else if (is_word (value, value_len, "emulate"))
+	opts->overflow_emulate = 1;
+      else
+	bad_value ("overflow", value, value_len, "fail or emulate");
+    }
   else
     pkeyrt_fatal (PKEYPLUG_EXIT_OPTIONS,
 		  "PKEYPLUG_OPTIONS: unknown option '%s' (known: mode, "
-		  "verbose, mlock, report, log_path)",
+		  "verbose, mlock, report, log_path, overflow)",
 		  quote (buf, item, name_len));
 }
 
@@ -172,6 +196,8 @@ pkeyrt_parse_options (struct pkeyrt_options *opts)
   opts->mlock = 0;
   opts->report_exit = -1;
   opts->log_path[0] = '\0';
+  opts->overflow_emulate = 0;
+  opts->report_continue = 0;
   if (s == NULL)
     return;
 

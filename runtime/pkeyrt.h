@@ -10,6 +10,8 @@
    exiting.c   locking a thread's keys before exit
    scrub.c     clearing the dead stack below a grant that closes
    heap.c      heap secrets: pkeyplug_malloc and friends
+   lock.c      pkeyrt_lock, held with every signal blocked
+   step.c      report=continue-in-emulate: single-step past a violation
    api.c       the public API of <pkeyplug.h>
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -24,6 +26,7 @@
 #endif
 
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -87,6 +90,9 @@ struct pkeyrt_options
   int mlock;			/* Lock protected pages in memory.  */
   int report_exit;		/* -1: abort after a report, else _exit.  */
   char log_path[PKEYRT_LOG_PATH_MAX + 1];	/* "" or a file prefix.  */
+  int overflow_emulate;		/* overflow=emulate: keys that do not fit
+				   in hardware are emulated.  */
+  int report_continue;		/* report=continue-in-emulate.  */
 };
 
 /* Pages [start, end) holding protected objects of one key.  Const ranges
@@ -102,7 +108,9 @@ struct pkeyrt_range
 struct pkeyrt_key
 {
   char name[PKEYPLUG_NAME_MAX + 1];
-  int hw_key;			/* 1..15 in hw mode, else 0.  */
+  int gate;			/* PKEYPLUG_GATE_HW, _EMULATE, or _NONE in
+				   off mode: how this key is enforced.  */
+  int hw_key;			/* 1..15 for a hw key, else 0.  */
   int policy;			/* PKEYPLUG_POLICY_* or PKEYRT_POLICY_UNKNOWN.  */
   const char *policy_file;	/* Where the policy was first stated.  */
   uint32_t policy_line;
@@ -130,8 +138,9 @@ struct pkeyrt_object
 
 /* init.c.  The key table and the mode are guarded by pkeyrt_lock (the mode
    is written once, at start-up).  */
-extern pthread_mutex_t pkeyrt_lock;
 extern enum pkeyplug_mode pkeyrt_mode;
+extern int pkeyrt_overflow_emulate;
+extern int pkeyrt_report_continue;
 extern int pkeyrt_verbose;
 extern int pkeyrt_mlock;
 extern int pkeyrt_report_exit;
@@ -146,6 +155,20 @@ extern void pkeyrt_add_range (struct pkeyrt_key *key, uintptr_t start,
 			      uintptr_t end, int is_const);
 extern void pkeyrt_remove_range (struct pkeyrt_key *key, uintptr_t start,
 				 uintptr_t end);
+
+/* lock.c.  pkeyrt_lock guards the key table and the emulation's counts.
+   It is only ever held with every signal blocked, so that a signal handler
+   that runs a gate never waits for a lock its own thread holds.  */
+typedef struct
+{
+  sigset_t old;
+} pkeyrt_lock_state;
+extern void pkeyrt_lock (pkeyrt_lock_state *st);
+extern void pkeyrt_unlock (const pkeyrt_lock_state *st);
+extern void pkeyrt_lock_raw (void);
+extern void pkeyrt_unlock_raw (void);
+extern void pkeyrt_lock_for_fork (void);
+extern void pkeyrt_unlock_after_fork (void);
 
 /* options.c */
 extern void pkeyrt_parse_options (struct pkeyrt_options *opts);
@@ -174,6 +197,7 @@ extern int pkeyrt_emulate_range_prot (int key_prot,
 extern void pkeyrt_emulate_sync (struct pkeyrt_key *key);
 extern unsigned int pkeyrt_emulate_raise (uint32_t slot, unsigned int level);
 extern void pkeyrt_emulate_lower (uint32_t slot, unsigned int token);
+extern int pkeyrt_emulated_slot_p (uint32_t slot);
 
 /* report.c */
 extern void pkeyrt_fatal (int status, const char *fmt, ...)
@@ -184,6 +208,12 @@ extern void pkeyrt_abort (const char *fmt, ...)
   __attribute__ ((noreturn, format (printf, 1, 2)));
 extern void pkeyrt_install_handler (void);
 extern void pkeyrt_add_object (const struct pkeyrt_object *obj);
+
+/* step.c */
+extern void pkeyrt_step_start (void);
+extern int pkeyrt_step_active (void);
+extern int pkeyrt_step_past (uint32_t slot, uintptr_t addr, int is_write,
+			     void *ctx);
 
 /* heap.c.  Where an address lies in the heap arenas, for the violation
    report.  */

@@ -4,7 +4,9 @@
    The SIGSEGV handler looks the faulting address up among the protected
    objects the units registered, then among the heap arenas (heap.c).  A
    hit is a violation: it says which object or heap block, which key and
-   which code, then aborts.  Any other fault goes to whatever handler was
+   which code, then aborts; with report=continue-in-emulate, a violation
+   of an emulated key lets the access through once instead (step.c) and
+   the program goes on.  Any other fault goes to whatever handler was
    installed before ours, or gets the default action.
 
    The handler builds its text by hand in a stack buffer and writes it with
@@ -327,12 +329,12 @@ log_copy (const char *buf, size_t len)
 }
 
 /* Report the access by INFO/UC to OBJ, or to the heap memory HIT when OBJ
-   is null, and abort.  */
+   is null.  CONTINUING: say that the program goes on.  */
 
-static void __attribute__ ((noreturn))
+static void
 report_violation (const struct pkeyrt_object *obj,
 		  const struct pkeyrt_heap_hit *hit, const siginfo_t *info,
-		  const ucontext_t *uc)
+		  const ucontext_t *uc, int continuing)
 {
   struct text t;
   const struct pkeyrt_key *key = &pkeyrt_keys[obj ? obj->slot : hit->slot];
@@ -363,7 +365,7 @@ report_violation (const struct pkeyrt_object *obj,
 
   put_str (&t, "pkeyplug:   key '");
   put_str (&t, key->name);
-  if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+  if (key->gate == PKEYPLUG_GATE_HW)
     {
       put_str (&t, "' (hw key ");
       put_udec (&t, (uint64_t) key->hw_key);
@@ -416,11 +418,49 @@ report_violation (const struct pkeyrt_object *obj,
       put_str (&t, "\n");
     }
 
+  if (continuing)
+    put_str (&t, "pkeyplug:   continuing (report=continue-in-emulate)\n");
+
   write_all (t.buf, t.len);
   log_copy (t.buf, t.len);
+}
+
+/* After a report that does not continue.  */
+
+static void __attribute__ ((noreturn))
+end_after_report (void)
+{
   if (pkeyrt_report_exit >= 0)
     _exit (pkeyrt_report_exit);
   die ();
+}
+
+/* A violation by INFO/UC of key SLOT, on OBJ or the heap memory HIT:
+   report it, then let the access through and return
+   (report=continue-in-emulate, emulated keys), or end the process.  A
+   fault of an instruction that is already being let through is the same
+   violation (a second page, or the next step of a string instruction) and
+   is not reported again.  */
+
+static void
+violation (uint32_t slot, const struct pkeyrt_object *obj,
+	   const struct pkeyrt_heap_hit *hit, siginfo_t *info, void *ctx)
+{
+  const ucontext_t *uc = ctx;
+  int is_write = uc != NULL
+		 && (uc->uc_mcontext.gregs[REG_ERR] & PF_WRITE) != 0;
+  int stepping = pkeyrt_report_continue && pkeyrt_step_active ();
+
+  if (pkeyrt_report_continue && uc != NULL && pkeyrt_emulated_slot_p (slot)
+      && (obj != NULL || hit->place != PKEYRT_HEAP_GUARD)
+      && pkeyrt_step_past (slot, (uintptr_t) info->si_addr, is_write, ctx))
+    {
+      if (!stepping)
+	report_violation (obj, hit, info, uc, 1);
+      return;
+    }
+  report_violation (obj, hit, info, uc, 0);
+  end_after_report ();
 }
 
 /* The SIGSEGV action in force before ours.  */
@@ -466,9 +506,17 @@ segv_handler (int sig, siginfo_t *info, void *ctx)
       struct pkeyrt_heap_hit hit;
 
       if (obj != NULL)
-	report_violation (obj, NULL, info, (const ucontext_t *) ctx);
+	{
+	  violation (obj->slot, obj, NULL, info, ctx);
+	  errno = saved_errno;
+	  return;
+	}
       if (pkeyrt_heap_find (addr, &hit))
-	report_violation (NULL, &hit, info, (const ucontext_t *) ctx);
+	{
+	  violation (hit.slot, NULL, &hit, info, ctx);
+	  errno = saved_errno;
+	  return;
+	}
     }
   chain (sig, info, ctx);
   errno = saved_errno;

@@ -18,7 +18,8 @@ struct saved_rights
 {
   uint32_t mode;		/* pkeyrt_mode when saved.  */
   uint32_t pkru;		/* hw mode.  */
-  uint8_t levels[PKEYRT_MAX_KEYS];	/* emulate mode.  */
+  uint8_t levels[PKEYRT_MAX_KEYS];	/* Emulated keys, in either mode
+					   (overflow=emulate in hw).  */
 };
 
 _Static_assert (sizeof (struct saved_rights) <= PKEYPLUG_RIGHTS_SIZE,
@@ -32,7 +33,7 @@ __pkeyplug_rights_save (void *buf)
   r->mode = __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
   if (r->mode == PKEYPLUG_MODE_HW)
     r->pkru = pkeyrt_rdpkru ();
-  else if (r->mode == PKEYPLUG_MODE_EMULATE)
+  if (r->mode == PKEYPLUG_MODE_HW || r->mode == PKEYPLUG_MODE_EMULATE)
     pkeyrt_emulate_snapshot (r->levels);
 }
 
@@ -44,12 +45,9 @@ __pkeyplug_rights_restore (const void *buf)
   /* Saved before the runtime started: there was nothing to save.  */
   if (r->mode != __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE))
     return;
-  if (r->mode == PKEYPLUG_MODE_HW)
-    {
-      if (pkeyrt_rdpkru () != r->pkru)
-	pkeyrt_wrpkru (r->pkru);
-    }
-  else if (r->mode == PKEYPLUG_MODE_EMULATE)
+  if (r->mode == PKEYPLUG_MODE_HW && pkeyrt_rdpkru () != r->pkru)
+    pkeyrt_wrpkru (r->pkru);
+  if (r->mode == PKEYPLUG_MODE_HW || r->mode == PKEYPLUG_MODE_EMULATE)
     pkeyrt_emulate_restore (r->levels);
 }
 
@@ -67,12 +65,8 @@ PKEYRT_EXPORT void
 exit (int status)
 {
   exit_fn *real = (exit_fn *) dlsym (RTLD_NEXT, "exit");
-  enum pkeyplug_mode mode = __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
 
-  if (mode == PKEYPLUG_MODE_HW)
-    pkeyrt_hw_lock_thread ();
-  else if (mode == PKEYPLUG_MODE_EMULATE)
-    pkeyrt_emulate_release_thread ();
+  __pkeyplug_before_exit ();
   if (!real)
     _exit (status);
   real (status);

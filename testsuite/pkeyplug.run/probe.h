@@ -19,10 +19,15 @@
 
 static sigjmp_buf probe_jmp;
 
+/* The si_code of the last fault a probe caught (SEGV_PKUERR = 4 for a
+   protection key, SEGV_ACCERR = 2 for mprotect).  */
+static int probe_last_code;
+
 static void
 probe_handler (int sig, siginfo_t *si, void *uc)
 {
-  (void) sig; (void) si; (void) uc;
+  (void) sig; (void) uc;
+  probe_last_code = si->si_code;
   siglongjmp (probe_jmp, 1);
 }
 
