@@ -29,6 +29,7 @@
 #include "diagnostic-core.h"
 #include "intl.h"
 #include "output.h"
+#include "target.h"
 #include "stor-layout.h"
 #include "langhooks.h"
 #include "toplev.h"

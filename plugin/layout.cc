@@ -1,31 +1,121 @@
 /* layout.cc -- put protected variables on pages of their own.
 
-   Each protected variable goes to the section ".pkeyplug.KEY" (or
-   ".pkeyplug.KEY.const" for const objects, whose pages the runtime never
-   makes writable).  No
-   default linker script pattern matches these names, so the linker keeps
-   them apart from .data, .bss and .rodata.  At the end of the unit we align
-   each such section to a page and pad it to a whole number of pages: every
-   unit's piece of the section then starts and ends on a page boundary, so
-   the pages hold nothing but protected data of one key, whatever the link
-   order and whatever the linker puts next to the section.  */
+   Each protected variable goes to the section ".pkeyplug.KEY", with
+   ".const" added for const objects (whose pages the runtime never makes
+   writable) and ".bss" for zero-initialised ones (no file contents).  No
+   default linker script pattern matches these names: the linker makes
+   each an output section of its own (an orphan), holding the pieces of
+   every unit of the module, one after the other, and nothing else.
+
+   Compact layout: what must be page-exclusive is the output section, not
+   each unit's piece.  So the pieces keep their objects' own alignment, and
+   two COMDAT markers, one copy each per linked module, bound the section:
+     - in S itself, a 1-byte piece aligned to a page: the output section
+       is then page-aligned, and the first unit emits it first;
+     - S.end, a 1-byte section aligned to a page: the linker places
+       orphans in the order it first meets them, and every unit creates S
+       and S.end one after the other before it writes anything, so S.end
+       follows S directly and the page after S's last byte is the marker's.
+   A key's data then takes whole pages, with less than one page of padding
+   per key per module (GNU ld and gold place orphans this way; the tests
+   check it).  Both markers are SHF_GNU_RETAIN, or --gc-sections would drop
+   them.
+
+   In a link-time optimisation partition the units' order is gone, so
+   there (and wherever the sections were not created up front) each unit's
+   piece is aligned to a page and padded to a whole number of pages, as
+   every piece was before: exclusive whatever the link order.  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
 
 /* The section for key KEY; READONLY for const objects, BSS for objects
-   that are all zeros.  A ".bss." name makes GCC and the assembler give the
-   section no file contents (a large zeroed buffer must not bloat the
-   object file); the linker may then put the piece inside .bss, which is
-   harmless: each unit's piece starts and ends on a page boundary.  The
-   result is an identifier's string, so it lives as long as the compiler.  */
+   that are all zeros.  The result is an identifier's string, so it lives
+   as long as the compiler.  */
 
 const char *
 pkeyplug_section_name (const char *key, bool readonly, bool bss)
 {
-  char *buf = ACONCAT ((bss ? ".bss.pkeyplug." : ".pkeyplug.", key,
-			readonly ? ".const" : "", NULL));
+  char *buf = ACONCAT ((".pkeyplug.", key, readonly ? ".const" : "",
+			bss ? ".bss" : "", NULL));
   return IDENTIFIER_POINTER (get_identifier (buf));
+}
+
+/* Is SEC one of our zero-initialised sections?  */
+
+static bool
+bss_section_p (const char *sec)
+{
+  size_t n = strlen (sec);
+  return (strncmp (sec, ".pkeyplug.", 10) == 0 && n > 4
+	  && strcmp (sec + n - 4, ".bss") == 0);
+}
+
+/* The target's section_type_flags, and ours around it: GCC gives
+   SECTION_BSS (@nobits, no file contents) only to ".bss." names, and ours
+   must not match the default linker script's ".bss.*".  */
+
+static unsigned int (*target_section_type_flags) (tree, const char *, int);
+
+static unsigned int
+section_type_flags (tree decl, const char *name, int reloc)
+{
+  unsigned int flags = target_section_type_flags (decl, name, reloc);
+  /* SECTION_NOTYPE would leave the type to the assembler, which knows it
+     by the name only for ".bss." ones.  */
+  if (bss_section_p (name))
+    flags = (flags | SECTION_BSS) & ~SECTION_NOTYPE;
+  return flags;
+}
+
+void
+pkeyplug_init_layout (void)
+{
+  target_section_type_flags = targetm.section_type_flags;
+  targetm.section_type_flags = section_type_flags;
+}
+
+/* The sections this unit created up front (compact layout).  */
+
+static vec<const char *> declared_sections;
+
+/* The section directive arguments of marker MARKER ("begin" or "end") of
+   section SEC, after its name: flags, type and COMDAT group.  */
+
+static void
+print_marker_flags (FILE *f, const char *sec, const char *marker)
+{
+  fprintf (f, ",\"awGR\",%s,__pkeyplug_%s%s,comdat\n",
+	   bss_section_p (sec) ? "@nobits" : "@progbits", marker, sec);
+}
+
+/* Create section SEC and its end marker's section, in this order, before
+   GCC writes anything into them: see the comment at the top.  */
+
+static void
+declare_section_early (const char *sec)
+{
+  if (!asm_out_file || declared_sections.contains (sec))
+    return;
+  declared_sections.safe_push (sec);
+  const char *type = bss_section_p (sec) ? "@nobits" : "@progbits";
+  fprintf (asm_out_file, "\t.pushsection\t%s", sec);
+  print_marker_flags (asm_out_file, sec, "begin");
+  fprintf (asm_out_file, "\t.popsection\n\t.pushsection\t%s,\"aw\",%s\n"
+	   "\t.popsection\n\t.pushsection\t%s.end", sec, type, sec);
+  print_marker_flags (asm_out_file, sec, "end");
+  fprintf (asm_out_file, "\t.popsection\n");
+}
+
+/* Write marker MARKER of SEC: one byte on a page of its own.  */
+
+static void
+write_marker (const char *sec, const char *marker, const char *suffix)
+{
+  fprintf (asm_out_file, "\t.pushsection\t%s%s", sec, suffix);
+  print_marker_flags (asm_out_file, sec, marker);
+  fprintf (asm_out_file, "\t.balign\t%d\n\t.zero\t1\n\t.popsection\n",
+	   PKEYPLUG_PAGE_SIZE);
 }
 
 /* Is SEC one of our sections?  */
@@ -33,8 +123,7 @@ pkeyplug_section_name (const char *key, bool readonly, bool bss)
 bool
 pkeyplug_section_p (const char *sec)
 {
-  return (strncmp (sec, ".pkeyplug.", 10) == 0
-	  || strncmp (sec, ".bss.pkeyplug.", 14) == 0);
+  return strncmp (sec, ".pkeyplug.", 10) == 0;
 }
 
 /* Is DECL a const object?  Its section is writable all the same (see
@@ -85,17 +174,19 @@ pkeyplug_place_variable (tree decl, const char *key, bool *readonly)
       DECL_COMMON (decl) = 0;
       set_decl_section_name (decl, want);
     }
+  declare_section_early (want);
   return true;
 }
 
-/* PLUGIN_FINISH_UNIT callback: pad each protected section this unit wrote
-   to a page boundary.  `.balign' also raises the section's alignment to a
-   page, which makes the linker start the unit's piece on a page.  The
-   sections are found from the objects written out, not remembered from
-   placement: in LTO the objects were placed when the unit was compiled,
-   and this runs in each link-time partition.  Sections whose objects were
-   all optimised away were never opened and must not be opened here (a
-   bare .pushsection would create one with wrong flags).  */
+/* PLUGIN_FINISH_UNIT callback: bound each protected section this unit
+   wrote with its markers, or, where it was not created up front, pad the
+   unit's piece to whole pages (`.balign' also raises the section's
+   alignment to a page, which makes the linker start the piece on a page).
+   The sections are found from the objects written out, not remembered
+   from placement: in LTO the objects were placed when the unit was
+   compiled, and this runs in each link-time partition.  Sections whose
+   objects were all optimised away are left alone: they end up empty and
+   the linker drops them.  */
 
 void
 pkeyplug_finish_unit (void *, void *)
@@ -103,7 +194,7 @@ pkeyplug_finish_unit (void *, void *)
   if (!asm_out_file || seen_error ())
     return;
 
-  auto_vec<const char *> padded;
+  auto_vec<const char *> done;
   varpool_node *vnode;
   FOR_EACH_VARIABLE (vnode)
     {
@@ -113,11 +204,17 @@ pkeyplug_finish_unit (void *, void *)
 	continue;
       const char *sec = IDENTIFIER_POINTER
 	(get_identifier (DECL_SECTION_NAME (decl)));
-      if (padded.contains (sec))
+      if (done.contains (sec))
 	continue;
-      padded.safe_push (sec);
-      fprintf (asm_out_file, "\t.pushsection\t%s\n\t.balign\t%d\n"
-	       "\t.popsection\n", sec, PKEYPLUG_PAGE_SIZE);
+      done.safe_push (sec);
+      if (declared_sections.contains (sec))
+	{
+	  write_marker (sec, "begin", "");
+	  write_marker (sec, "end", ".end");
+	}
+      else
+	fprintf (asm_out_file, "\t.pushsection\t%s\n\t.balign\t%d\n"
+		 "\t.popsection\n", sec, PKEYPLUG_PAGE_SIZE);
     }
 }
 

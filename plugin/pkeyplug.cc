@@ -195,6 +195,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
     return 1;
 
   const char *name = info->base_name;
+  pkeyplug_init_layout ();
   register_callback (name, PLUGIN_INFO, NULL, &pkeyplug_info);
   register_callback (name, PLUGIN_ATTRIBUTES, pkeyplug_register_attributes,
 		     NULL);
