@@ -515,14 +515,16 @@ pkeyrt_scan_process (void)
       const char *name;
 
       next = strchr (line, '\n');
-      next = next ? next + 1 : line + strlen (line);
+      if (next != NULL)
+	*next++ = '\0';
+      else
+	next = line + strlen (line);
+      /* The line ends here: an anonymous mapping has no name.  */
       if (sscanf (line, "%lx-%lx %4s %*x %*x:%*x %*u %n", &start, &end,
 		  perms, &name_at) < 3
 	  || perms[2] != 'x')
 	continue;
       name = name_at > 0 ? line + name_at : "";
-      if (next[-1] == '\n')
-	next[-1] = '\0';
       if (strcmp (name, "[vsyscall]") == 0)
 	continue;
       if (name[0] == '\0')
