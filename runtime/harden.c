@@ -33,6 +33,12 @@
      instead of the path string leaves no race with a thread that rewrites
      the path or a symlink.
 
+   - W^X from then on: mprotect and pkey_mprotect with PROT_EXEC fail, and
+     so does an anonymous mmap with PROT_EXEC (dlopen maps code from
+     files, which stays allowed).  Code pages cannot be made writable and
+     executable again, and written bytes cannot become code: no new
+     WRPKRU appears after scan=1 looked (JIT compilers stop working).
+
    Everything else is allowed.  Only hw mode can be hardened: the
    emulation's every grant is an mprotect of protected pages (init.c
    refuses harden=1 in the other modes).  README lists what this does not
@@ -378,6 +384,7 @@ build (struct prog *p)
   size_t mmap_l = new_label (p), mremap_l = new_label (p);
   size_t mremap_old = new_label (p), pkey_mprotect_l = new_label (p);
   size_t pkey_free_l = new_label (p), open_l = new_label (p);
+  size_t mprotect_l = new_label (p);
   size_t openat_l = new_label (p), trap_open = new_label (p);
   uintptr_t site = (uintptr_t) pkeyrt_harden_syscall_return;
   size_t i;
@@ -390,7 +397,7 @@ build (struct prog *p)
   emit (p, BPF_JMP | BPF_JGE | BPF_K, 0, 1, X32_SYSCALL_BIT);
   ret (p, SECCOMP_RET_KILL_PROCESS);
 
-  if_eq (p, SYS_mprotect, range01);
+  if_eq (p, SYS_mprotect, mprotect_l);
   if_eq (p, SYS_munmap, range01);
   if_eq (p, SYS_madvise, range01);
   if_eq (p, SYS_mmap, mmap_l);
@@ -406,8 +413,22 @@ build (struct prog *p)
   if_eq (p, SYS_openat2, trap_open);
   ret (p, SECCOMP_RET_ALLOW);
 
-  /* mmap over a range replaces its pages only with MAP_FIXED.  */
+  /* W^X from now on: no memory becomes executable, so no written bytes
+     become code (a gadget), and code never becomes writable again.  */
+  place (p, mprotect_l);
+  load_abs (p, ARG_LO (2));
+  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, PROT_EXEC);
+  jump (p, deny);
+  jump (p, range01);
+
+  /* Executable mappings only from files (dlopen); mmap over a range
+     replaces its pages only with MAP_FIXED.  */
   place (p, mmap_l);
+  load_abs (p, ARG_LO (2));
+  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 3, PROT_EXEC);
+  load_abs (p, ARG_LO (3));
+  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, MAP_ANONYMOUS);
+  jump (p, deny);
   load_abs (p, ARG_LO (3));
   emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, MAP_FIXED);
   jump (p, range01);
@@ -431,6 +452,9 @@ build (struct prog *p)
 
   /* pkey_mprotect (addr, len, prot, pkey).  */
   place (p, pkey_mprotect_l);
+  load_abs (p, ARG_LO (2));
+  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, PROT_EXEC);
+  jump (p, deny);
   load_range (p, 0, 1);
   for (i = 0; i < nguarded; i++)
     if (guarded[i].slot >= 0)
