@@ -22,8 +22,9 @@
      with one of our keys anywhere else fails; so does pkey_free of one of
      our keys;
    - process_vm_writev and process_vm_readv fail (the kernel's copy does
-     not check PKRU), and so does io_uring_setup (a ring's requests do not
-     pass the filter);
+     not check PKRU), and so do ptrace (a child could attach to us and
+     poke), process_madvise, shmat with SHM_REMAP or SHM_EXEC, and
+     io_uring_setup (a ring's requests do not pass the filter);
    - open, openat and creat with write access, and every openat2 (whose
      flags the filter cannot read), raise SIGSYS.  A filter cannot read a
      path.  The handler below makes the call itself, from one instruction
@@ -75,6 +76,15 @@
 #endif
 #ifndef SYS_openat2
 # define SYS_openat2 437
+#endif
+#ifndef SYS_process_madvise
+# define SYS_process_madvise 440
+#endif
+#ifndef SHM_REMAP
+# define SHM_REMAP 040000
+#endif
+#ifndef SHM_EXEC
+# define SHM_EXEC 0100000
 #endif
 #ifndef MREMAP_FIXED
 # define MREMAP_FIXED 2
@@ -384,7 +394,7 @@ build (struct prog *p)
   size_t mmap_l = new_label (p), mremap_l = new_label (p);
   size_t mremap_old = new_label (p), pkey_mprotect_l = new_label (p);
   size_t pkey_free_l = new_label (p), open_l = new_label (p);
-  size_t mprotect_l = new_label (p);
+  size_t mprotect_l = new_label (p), shmat_l = new_label (p);
   size_t openat_l = new_label (p), trap_open = new_label (p);
   uintptr_t site = (uintptr_t) pkeyrt_harden_syscall_return;
   size_t i;
@@ -407,6 +417,9 @@ build (struct prog *p)
   if_eq (p, SYS_process_vm_writev, deny);
   if_eq (p, SYS_process_vm_readv, deny);
   if_eq (p, SYS_io_uring_setup, deny);
+  if_eq (p, SYS_process_madvise, deny);
+  if_eq (p, SYS_ptrace, deny);
+  if_eq (p, SYS_shmat, shmat_l);
   if_eq (p, SYS_open, open_l);
   if_eq (p, SYS_openat, openat_l);
   if_eq (p, SYS_creat, trap_open);
@@ -432,6 +445,14 @@ build (struct prog *p)
   load_abs (p, ARG_LO (3));
   emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, MAP_FIXED);
   jump (p, range01);
+  jump (p, allow);
+
+  /* shmat with SHM_REMAP replaces whatever is mapped at its address, over
+     a length the filter cannot see; SHM_EXEC would break W^X.  */
+  place (p, shmat_l);
+  load_abs (p, ARG_LO (2));
+  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, SHM_REMAP | SHM_EXEC);
+  jump (p, deny);
   jump (p, allow);
 
   place (p, mremap_l);
