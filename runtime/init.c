@@ -101,9 +101,12 @@ start (void)
      attacker's, and the emulation's gates are plain calls anyway.  */
   if (pkeyrt_harden && mode != PKEYPLUG_MODE_HW)
     pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
-		  "harden=1 needs hw mode (real PKU), but the mode is %s: "
-		  "the emulation changes page protections with mprotect at "
-		  "every grant", pkeyplug_mode_name (mode));
+		  "harden=1 needs hw mode (real PKU), but the mode is %s: %s",
+		  pkeyplug_mode_name (mode),
+		  mode == PKEYPLUG_MODE_EMULATE
+		  ? "the emulation changes page protections with mprotect at "
+		    "every grant"
+		  : "nothing is protected");
 
   if (mode != PKEYPLUG_MODE_OFF)
     pkeyrt_install_handler ();
