@@ -399,7 +399,7 @@ map_reserved_arena (struct arena *a, uint32_t slot, size_t npages)
   uintptr_t start = hk->reserve_next + PAGE;
   struct window w;
 
-  if (npages > (hk->reserve_end - hk->reserve_next) / PAGE - 2
+  if ((hk->reserve_end - hk->reserve_next) / PAGE < npages + 2
       || pkeyrt_pkey_mprotect ((void *) start, len, PROT_READ | PROT_WRITE,
 			       key->hw_key) != 0)
     {

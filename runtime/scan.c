@@ -310,8 +310,8 @@ file_symbol (const struct module *m, uintptr_t addr, char *name,
   return found;
 }
 
-/* The function that holds ADDR in module M (NULL: none): its NAME, its
-   address and size.  */
+/* The function of module M (none if M is NULL) that holds ADDR: its
+   NAME, its address and size.  Return 0 if none is known.  */
 
 static int
 symbol_of (const struct module *m, uintptr_t addr, char *name,
@@ -334,12 +334,12 @@ symbol_of (const struct module *m, uintptr_t addr, char *name,
   return file_symbol (m, addr, name, name_size, value, size);
 }
 
-/* Is the sequence KIND at ADDR of M one that scan=1 lets through (see
-   the top of the file)?  Say why in *WHY.  */
+/* Is the sequence KIND in function SYM (or NULL) of module M one that
+   scan=1 lets through (see the top of the file)?  Say why in *WHY.  */
 
 static int
-allowed (const struct module *m, uintptr_t addr, enum pkeyseq_kind kind,
-	 const char *sym, const char **why)
+allowed (const struct module *m, enum pkeyseq_kind kind, const char *sym,
+	 const char **why)
 {
   if (pkeyrt_scan != PKEYRT_SCAN_ON || m == NULL)
     return 0;
@@ -356,7 +356,6 @@ allowed (const struct module *m, uintptr_t addr, enum pkeyseq_kind kind,
       *why = "the dynamic linker's lazy-binding trampoline";
       return 1;
     }
-  (void) addr;
   return 0;
 }
 
@@ -385,7 +384,7 @@ found (void *arg, size_t offset, enum pkeyseq_kind kind)
     return 0;
   m = module_of (st, addr);
   have_sym = symbol_of (m, addr, sym, sizeof sym, &value, &size);
-  if (allowed (m, addr, kind, have_sym ? sym : NULL, &why))
+  if (allowed (m, kind, have_sym ? sym : NULL, &why))
     {
       if (pkeyrt_verbose)
 	pkeyrt_note ("scan=1: allowed %s at %p in %s+0x%lx (%s)",
