@@ -44,6 +44,8 @@ extern "C" {
 #define PKEYPLUG_EXIT_NO_PKU 82		/* mode=hw, but no usable PKU.  */
 #define PKEYPLUG_EXIT_NO_KEYS 83	/* More key names than free keys.  */
 #define PKEYPLUG_EXIT_POLICY 84		/* Two policies for one key name.  */
+#define PKEYPLUG_EXIT_SCAN 85		/* scan=1 found a stray WRPKRU/XRSTOR.  */
+#define PKEYPLUG_EXIT_HARDEN 86		/* harden=1 cannot be put in place.  */
 
 /* How the runtime enforces keys in this process.  */
 enum pkeyplug_mode

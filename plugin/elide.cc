@@ -13,7 +13,16 @@
    key: constant folding then deletes the rest of both gates.
 
    A gate belongs to the inlined copy it sits in: the innermost
-   inlined-function block around its statements.  */
+   inlined-function block around its statements.
+
+   The same goes for a function's own gates once inlining is over, when
+   the function can only be called directly from this unit (cgraph's
+   `local': not visible outside, address never taken) and every remaining
+   call of it sits in a function that holds the key: the callers' gates,
+   or in turn their callers', have opened it already.  This removes most
+   gates of a grant-all unit, where the static functions are called only
+   by granting ones, and keeps those of every function that can be
+   entered from outside.  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
@@ -90,15 +99,46 @@ inlined_copy_block (gimple *stmt)
   return NULL_TREE;
 }
 
+/* Does every call of FUN's function come from a function that holds at
+   least NEEDED on KEY?  */
+
+static bool
+all_callers_hold_p (function *fun, const char *key, unsigned needed)
+{
+  /* Before the IPA passes the calls and `local' are not final.  */
+  if (!fun->after_inlining)
+    return false;
+  cgraph_node *node = cgraph_node::get (fun->decl);
+  if (!node || !node->local || node->force_output || !node->callers
+      || DECL_STATIC_CONSTRUCTOR (fun->decl)
+      || DECL_STATIC_DESTRUCTOR (fun->decl))
+    return false;
+  for (cgraph_edge *e = node->callers; e; e = e->next_caller)
+    {
+      /* A call in a copy of G inlined into F: F's gates (if F holds the
+	 key) wrap the whole copy.  Functions inlined in between are not
+	 looked at: that only keeps some gates.  */
+      unsigned held = grant_of (e->caller->decl, key);
+      if (e->caller->inlined_to)
+	held |= grant_of (e->caller->inlined_to->decl, key);
+      if ((held & needed) != needed)
+	return false;
+    }
+  return true;
+}
+
 /* Can the gate on KEY whose gate kind STMT of function FUN reads go?  */
 
 static bool
 redundant_gate_p (function *fun, gimple *stmt, const char *key)
 {
   tree block = inlined_copy_block (stmt);
-  /* The function's own gate: the only one that really opens.  */
+  /* The function's own gate.  */
   if (!block)
-    return false;
+    {
+      unsigned needed = grant_of (fun->decl, key);
+      return needed && all_callers_hold_p (fun, key, needed);
+    }
   tree owner = inlined_function (block);
   unsigned needed = grant_of (owner, key);
   if (!needed)
@@ -171,7 +211,7 @@ delete_emulate_calls (function *fun, vec<elided_gate> *elided)
 	unsigned i;
 	elided_gate *e;
 	FOR_EACH_VEC_ELT (*elided, i, e)
-	  if (block && e->block == block && e->key == key)
+	  if (key && e->block == block && e->key == key)
 	    found = true;
 	if (!found)
 	  {

@@ -75,13 +75,20 @@ struct arena
   struct slab *slabs;		/* A small arena's pages; NULL if big.  */
 };
 
-/* Per key: its small arenas and, per class, the page that served last.  */
+/* Per key: its small arenas and, per class, the page that served last.
+   With harden=1, also the address range reserved for its arenas
+   (pkeyrt_heap_reserve), handed out from NEXT upwards.  */
 struct heap_key
 {
   struct arena *small;
   struct arena *hint_arena[NCLASSES];
   uint32_t hint_page[NCLASSES];
+  uintptr_t reserve_start, reserve_end, reserve_next;
 };
+
+/* harden=1: the address space reserved per key.  Only reserved, never
+   committed, so it costs no memory.  */
+#define RESERVE_BYTES ((uintptr_t) 16 << 30)
 
 /* A live block, as free and realloc find it.  */
 struct block
@@ -378,6 +385,54 @@ find_arena (uintptr_t addr)
 
 /* Mapping and unmapping arenas.  */
 
+/* Fill record A with an arena of NPAGES data pages for key SLOT, taken
+   from the key's reserved range (harden=1).  Those pages are tagged with
+   the key already and PROT_NONE; the seccomp filter lets exactly one
+   change through: pkey_mprotect to read+write with the same key.  Nothing
+   is ever given back (munmap and mprotect are refused there).  */
+
+static struct arena *
+map_reserved_arena (struct arena *a, uint32_t slot, size_t npages)
+{
+  struct heap_key *hk = &heap_keys[slot];
+  struct pkeyrt_key *key = &pkeyrt_keys[slot];
+  size_t len = npages * PAGE;
+  uintptr_t start = hk->reserve_next + PAGE;
+  struct window w;
+
+  if ((hk->reserve_end - hk->reserve_next) / PAGE < npages + 2
+      || pkeyrt_pkey_mprotect ((void *) start, len, PROT_READ | PROT_WRITE,
+			       key->hw_key) != 0)
+    {
+      spare_record (a);
+      errno = ENOMEM;
+      return NULL;
+    }
+  /* The lower guard page, and the upper one that the next arena's lower
+     guard page is, stay PROT_NONE.  */
+  hk->reserve_next += len + PAGE;
+  /* mlock faults the pages in, through the key: open it for that.  */
+  open_key (slot, &w);
+  (void) mlock ((void *) start, len);
+  close_key (slot, &w);
+  {
+    pkeyrt_lock_state lk;
+
+    pkeyrt_lock (&lk);
+    pkeyrt_add_range (key, start, start + len, 0);
+    pkeyrt_unlock (&lk);
+  }
+
+  a->next = NULL;
+  a->start = start;
+  a->end = start + len;
+  a->slot = slot;
+  a->big_size = 0;
+  a->slabs = NULL;
+  index_insert (a);
+  return a;
+}
+
 /* A new arena of NPAGES data pages for key SLOT, in use and indexed, or
    NULL with errno ENOMEM.  */
 
@@ -397,6 +452,8 @@ map_arena (uint32_t slot, size_t npages)
       errno = ENOMEM;
       return NULL;
     }
+  if (heap_keys[slot].reserve_start != 0)
+    return map_reserved_arena (a, slot, npages);
   base = mmap (NULL, len + 2 * PAGE, PROT_NONE,
 	       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (base == MAP_FAILED)
@@ -463,7 +520,10 @@ unmap_arena (struct arena *a)
   pkeyrt_unlock (&st);
   index_remove (a);
   spare_record (a);
-  munmap ((void *) (a->start - PAGE), a->end - a->start + 2 * PAGE);
+  /* harden=1 refuses munmap of protected memory: the zeroed pages stay
+     mapped and tagged, and are not used again.  */
+  if (!pkeyrt_harden_active ())
+    munmap ((void *) (a->start - PAGE), a->end - a->start + 2 * PAGE);
 }
 
 /* Small blocks.  */
@@ -794,6 +854,69 @@ pkeyplug_realloc (void *p, size_t n)
   release_block (&b);
   pthread_mutex_unlock (&heap_lock);
   return q;
+}
+
+/* harden=1: reserve an address range for each key's future arenas,
+   tagged with the key, so that the filter can name it.  Keys made later
+   are refused while the filter is in place (pkeyrt_new_key).  */
+
+void
+pkeyrt_heap_reserve (void)
+{
+  pkeyrt_lock_state lk;
+  uint32_t slot;
+
+  start ();
+  pthread_mutex_lock (&heap_lock);
+  pkeyrt_lock (&lk);
+  for (slot = 0; slot < pkeyrt_nkeys; slot++)
+    {
+      struct heap_key *hk = &heap_keys[slot];
+      void *base;
+
+      if (hk->reserve_start != 0)
+	continue;
+      base = mmap (NULL, RESERVE_BYTES, PROT_NONE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      if (base == MAP_FAILED
+	  || pkeyrt_pkey_mprotect (base, RESERVE_BYTES, PROT_NONE,
+				   pkeyrt_keys[slot].hw_key) != 0)
+	pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN, "harden=1: cannot reserve the "
+		      "heap of key '%s': %s", pkeyrt_keys[slot].name,
+		      strerror (errno));
+      (void) madvise (base, RESERVE_BYTES, MADV_DONTDUMP);
+      hk->reserve_next = hk->reserve_start = (uintptr_t) base;
+      hk->reserve_end = hk->reserve_start + RESERVE_BYTES;
+    }
+  pkeyrt_unlock (&lk);
+  pthread_mutex_unlock (&heap_lock);
+}
+
+/* Call ADD for every heap range the filter must guard: each reservation
+   (SLOT its key) and each arena made before them, guard pages included
+   (SLOT -1).  */
+
+void
+pkeyrt_heap_ranges (void (*add) (uintptr_t, uintptr_t, int))
+{
+  uint32_t slot;
+  size_t i;
+
+  pthread_mutex_lock (&heap_lock);
+  for (slot = 0; slot < pkeyrt_nkeys; slot++)
+    if (heap_keys[slot].reserve_start != 0)
+      add (heap_keys[slot].reserve_start, heap_keys[slot].reserve_end,
+	   (int) slot);
+  for (i = 0; i < narenas; i++)
+    {
+      const struct arena *a = by_addr[i];
+
+      if (heap_keys[a->slot].reserve_start == 0
+	  || a->start < heap_keys[a->slot].reserve_start
+	  || a->start >= heap_keys[a->slot].reserve_end)
+	add (a->start - PAGE, a->end + PAGE, -1);
+    }
+  pthread_mutex_unlock (&heap_lock);
 }
 
 /* For the violation report, from the SIGSEGV handler: no lock, no

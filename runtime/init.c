@@ -33,6 +33,8 @@ int pkeyrt_verbose;
 int pkeyrt_mlock;
 int pkeyrt_report_exit = -1;
 char pkeyrt_log_path[PKEYRT_LOG_PATH_MAX + 1];
+enum pkeyrt_scan_request pkeyrt_scan;
+int pkeyrt_harden;
 struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 uint32_t pkeyrt_nkeys;
 
@@ -75,6 +77,8 @@ start (void)
   pkeyrt_overflow_emulate = opts.overflow_emulate;
   pkeyrt_report_continue = opts.report_continue;
   memcpy (pkeyrt_log_path, opts.log_path, sizeof pkeyrt_log_path);
+  pkeyrt_scan = opts.scan;
+  pkeyrt_harden = opts.harden;
 
   /* The plugin lays data out for 4 KiB pages.  */
   if (sysconf (_SC_PAGESIZE) != PKEYPLUG_PAGE_SIZE)
@@ -101,6 +105,22 @@ start (void)
       mode = have_pku ? PKEYPLUG_MODE_HW : PKEYPLUG_MODE_EMULATE;
       break;
     }
+
+  /* The filter cannot tell the emulation's own mprotects from an
+     attacker's, and the emulation's gates are plain calls anyway.  */
+  if (pkeyrt_harden && mode != PKEYPLUG_MODE_HW)
+    pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
+		  "harden=1 needs hw mode (real PKU), but the mode is %s: %s",
+		  pkeyplug_mode_name (mode),
+		  mode == PKEYPLUG_MODE_EMULATE
+		  ? "the emulation changes page protections with mprotect at "
+		    "every grant"
+		  : "nothing is protected");
+  if (pkeyrt_harden && pkeyrt_overflow_emulate)
+    pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
+		  "harden=1 and overflow=emulate exclude each other: the "
+		  "emulated keys change page protections with mprotect at "
+		  "every grant");
 
   if (mode != PKEYPLUG_MODE_OFF)
     pkeyrt_install_handler ();
@@ -131,6 +151,9 @@ start (void)
       else
 	pkeyrt_note ("mode emulate (no PKU: %s)", reason);
     }
+
+  /* Every module the program started with is mapped by now.  */
+  pkeyrt_scan_process ();
 }
 
 void
@@ -143,6 +166,11 @@ static void __attribute__ ((constructor (PKEYPLUG_RUNTIME_INIT_PRIORITY)))
 pkeyrt_init (void)
 {
   pkeyrt_start ();
+  /* In a static link this runs after every unit registered (priority
+     PKEYPLUG_UNIT_INIT_PRIORITY comes first); the shared runtime waits
+     for the program's own constructors (harden.c).  */
+  if (pkeyrt_harden)
+    pkeyrt_harden_at_init ();
 }
 
 /* The slot of key NAME, or -1.  Called with pkeyrt_lock held.  */
@@ -218,6 +246,12 @@ pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
       errno = ENOSPC;
       return -1;
     }
+  /* The filter knows only the keys there were when it went in.  */
+  if (pkeyrt_harden_active ())
+    {
+      errno = EPERM;
+      return -1;
+    }
 
   switch (pkeyrt_mode)
     {
@@ -270,6 +304,10 @@ new_key (const struct pkeyplug_unit_entry *e)
     pkeyrt_fatal (PKEYPLUG_EXIT_NO_KEYS,
 		  "too many keys: key '%s' does not fit in the runtime's "
 		  "table of %d keys", e->key, PKEYRT_MAX_KEYS);
+  if (slot < 0 && pkeyrt_harden_active ())
+    pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
+		  "harden=1: key '%s' of unit %s is new, but the filter is "
+		  "in place already", e->key, e->file);
   if (slot < 0 && errno != ENOSPC)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
 		  "cannot allocate a protection key for key '%s': %s",
@@ -369,6 +407,11 @@ fill_descriptor (struct pkeyplug_key_desc *desc, struct pkeyrt_key *key,
     }
   desc->slot = slot;
 
+  if (pkeyrt_harden_active ())
+    pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
+		  "harden=1: unit %s brings a descriptor of key '%s' after "
+		  "the filter is in place", file, key->name);
+  pkeyrt_harden_add_descriptor (desc);
   if (mprotect (desc, PKEYPLUG_PAGE_SIZE, PROT_READ) != 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
 		  "cannot make the descriptor of key '%s' read-only: %s",
@@ -490,6 +533,11 @@ protect_object (const struct pkeyplug_unit_entry *e, int slot)
 
   if (e->size == 0)
     return;
+  if (pkeyrt_harden_active ())
+    pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
+		  "harden=1: unit %s registers '%s' (key '%s') after the "
+		  "filter is in place: it cannot be protected", e->file,
+		  e->name, key->name);
   if (e->size > UINTPTR_MAX - addr - PKEYPLUG_PAGE_SIZE)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "bad unit %s: object '%s' of %llu "
 		  "bytes at %p does not fit in memory", e->file, e->name,

@@ -155,6 +155,26 @@ parse_item (struct pkeyrt_options *opts, const char *item, size_t len)
       else
 	bad_value ("mlock", value, value_len, "0 or 1");
     }
+  else if (is_word (item, name_len, "scan"))
+    {
+      if (is_word (value, value_len, "0"))
+	opts->scan = PKEYRT_SCAN_OFF;
+      else if (is_word (value, value_len, "1"))
+	opts->scan = PKEYRT_SCAN_ON;
+      else if (is_word (value, value_len, "strict"))
+	opts->scan = PKEYRT_SCAN_STRICT;
+      else
+	bad_value ("scan", value, value_len, "0, 1 or strict");
+    }
+  else if (is_word (item, name_len, "harden"))
+    {
+      if (is_word (value, value_len, "0"))
+	opts->harden = 0;
+      else if (is_word (value, value_len, "1"))
+	opts->harden = 1;
+      else
+	bad_value ("harden", value, value_len, "0 or 1");
+    }
   else if (is_word (item, name_len, "report"))
     parse_report (opts, value, value_len);
   else if (is_word (item, name_len, "log_path"))
@@ -178,7 +198,8 @@ parse_item (struct pkeyrt_options *opts, const char *item, size_t len)
   else
     pkeyrt_fatal (PKEYPLUG_EXIT_OPTIONS,
 		  "PKEYPLUG_OPTIONS: unknown option '%s' (known: mode, "
-		  "verbose, mlock, report, log_path, overflow)",
+		  "verbose, mlock, report, log_path, overflow, scan, "
+		  "harden)",
 		  quote (buf, item, name_len));
 }
 
@@ -198,6 +219,8 @@ pkeyrt_parse_options (struct pkeyrt_options *opts)
   opts->log_path[0] = '\0';
   opts->overflow_emulate = 0;
   opts->report_continue = 0;
+  opts->scan = PKEYRT_SCAN_OFF;
+  opts->harden = 0;
   if (s == NULL)
     return;
 

@@ -13,6 +13,9 @@
    lock.c      pkeyrt_lock, held with every signal blocked
    step.c      report=continue-in-emulate: single-step past a violation
    api.c       the public API of <pkeyplug.h>
+   scan.c      scan=1: stray WRPKRU/XRSTOR sequences in executable memory
+   harden.c    harden=1: the seccomp filter that guards protected memory
+   ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
    pkeyplug-abi.h leave the library, each marked PKEYRT_EXPORT where it is
@@ -80,6 +83,14 @@ enum pkeyrt_request
   PKEYRT_REQUEST_OFF
 };
 
+/* What scan= asks for.  */
+enum pkeyrt_scan_request
+{
+  PKEYRT_SCAN_OFF,
+  PKEYRT_SCAN_ON,		/* Tolerates glibc's own two gadgets.  */
+  PKEYRT_SCAN_STRICT		/* Tolerates nothing but listed gates.  */
+};
+
 /* Longest log_path accepted.  */
 #define PKEYRT_LOG_PATH_MAX 200
 
@@ -93,6 +104,8 @@ struct pkeyrt_options
   int overflow_emulate;		/* overflow=emulate: keys that do not fit
 				   in hardware are emulated.  */
   int report_continue;		/* report=continue-in-emulate.  */
+  enum pkeyrt_scan_request scan;
+  int harden;
 };
 
 /* Pages [start, end) holding protected objects of one key.  Const ranges
@@ -145,6 +158,8 @@ extern int pkeyrt_verbose;
 extern int pkeyrt_mlock;
 extern int pkeyrt_report_exit;
 extern char pkeyrt_log_path[PKEYRT_LOG_PATH_MAX + 1];
+extern enum pkeyrt_scan_request pkeyrt_scan;
+extern int pkeyrt_harden;
 extern struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 extern uint32_t pkeyrt_nkeys;
 extern void pkeyrt_start (void);
@@ -215,6 +230,15 @@ extern int pkeyrt_step_active (void);
 extern int pkeyrt_step_past (uint32_t slot, uintptr_t addr, int is_write,
 			     void *ctx);
 
+/* scan.c */
+extern void pkeyrt_scan_process (void);
+
+/* harden.c */
+extern void pkeyrt_harden_install (void);
+extern void pkeyrt_harden_at_init (void);
+extern int pkeyrt_harden_active (void);
+extern void pkeyrt_harden_add_descriptor (const void *desc);
+
 /* heap.c.  Where an address lies in the heap arenas, for the violation
    report.  */
 enum pkeyrt_heap_place
@@ -233,6 +257,14 @@ struct pkeyrt_heap_hit
 };
 
 extern int pkeyrt_heap_find (uintptr_t addr, struct pkeyrt_heap_hit *hit);
+
+/* harden=1: reserve each key's heap address range, tagged with the key
+   (pkeyrt_heap_reserve); list every range the filter must guard: those
+   reservations and the arenas made before them (pkeyrt_heap_ranges calls
+   ADD for each).  */
+extern void pkeyrt_heap_reserve (void);
+extern void pkeyrt_heap_ranges (void (*add) (uintptr_t start, uintptr_t end,
+					     int slot));
 
 #pragma GCC visibility pop
 

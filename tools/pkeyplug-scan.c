@@ -37,6 +37,7 @@
    hostile file need not align them.  */
 
 #include "pkeyplug-config.h"
+#include "pkeyseq.h"
 
 #include <elf.h>
 #include <errno.h>
@@ -61,14 +62,13 @@
    runtime/hw.c write it.  */
 #define WRPKRU_LIST_SECTION "pkeyplug_wrpkru"
 
+/* The kinds of sequence, as common/pkeyseq.c finds them.  */
 enum kind
 {
-  KIND_WRPKRU,
-  KIND_XRSTOR,
-  KIND_XRSTORS
+  KIND_WRPKRU = PKEYSEQ_WRPKRU,
+  KIND_XRSTOR = PKEYSEQ_XRSTOR,
+  KIND_XRSTORS = PKEYSEQ_XRSTORS
 };
-
-static const char *const kind_names[] = { "wrpkru", "xrstor", "xrstors" };
 
 /* A place in the file.  In a relocatable file addresses are offsets
    within a section, so a place is the pair; in a linked file SEC is 0 for
@@ -678,33 +678,33 @@ add_finding (struct elf_file *f, size_t sec, uint64_t addr, enum kind kind)
   f->nfindings++;
 }
 
-/* Look at every byte offset of R.  XRSTOR and XRSTORS need a memory
-   operand (mod != 3: with a register they are other instructions, LFENCE
-   among them); prefixes, REX.W included, are not looked at, since a jump
-   may land after them.  */
+/* What scan_region hands the matcher.  */
+struct region_scan
+{
+  struct elf_file *f;
+  const struct region *r;
+};
+
+static int
+region_found (void *arg, size_t offset, enum pkeyseq_kind kind)
+{
+  struct region_scan *rs = arg;
+
+  add_finding (rs->f, rs->r->sec, rs->r->addr + offset, (enum kind) kind);
+  return 0;
+}
+
+/* Look at every byte offset of R (the matcher is shared with the
+   runtime's scan=1: common/pkeyseq.c).  */
 
 static void
 scan_region (struct elf_file *f, const struct region *r)
 {
-  const unsigned char *p = f->data + r->offset;
-  uint64_t i;
+  struct region_scan rs;
 
-  for (i = 0; i + 3 <= r->len; i++)
-    {
-      const unsigned char *q = memchr (p + i, 0x0f, r->len - 2 - i);
-      unsigned modrm;
-
-      if (q == NULL)
-	break;
-      i = (uint64_t) (q - p);
-      modrm = q[2];
-      if (q[1] == 0x01 && modrm == 0xef)
-	add_finding (f, r->sec, r->addr + i, KIND_WRPKRU);
-      else if (q[1] == 0xae && (modrm >> 3 & 7) == 5 && modrm >> 6 != 3)
-	add_finding (f, r->sec, r->addr + i, KIND_XRSTOR);
-      else if (q[1] == 0xc7 && (modrm >> 3 & 7) == 3 && modrm >> 6 != 3)
-	add_finding (f, r->sec, r->addr + i, KIND_XRSTORS);
-    }
+  rs.f = f;
+  rs.r = r;
+  pkeyseq_find (f->data + r->offset, (size_t) r->len, region_found, &rs);
 }
 
 /* True if section S has file bytes inside segment P.  */
@@ -1029,7 +1029,7 @@ print_finding (const struct elf_file *f, const struct finding *x,
       else
 	printf ("?: ");
     }
-  printf ("%s", kind_names[x->kind]);
+  printf ("%s", pkeyseq_kind_name ((enum pkeyseq_kind) x->kind));
   if (nearest_function (f, symtab, sec, where, &sym, &off)
       || nearest_function (f, dynsym, sec, where, &sym, &off))
     printf (" (in %s+0x%" PRIx64 ")", sym, off);
