@@ -105,8 +105,9 @@ inlined_copy_block (gimple *stmt)
 static bool
 all_callers_hold_p (function *fun, const char *key, unsigned needed)
 {
-  /* Before the IPA passes the calls and `local' are not final.  */
-  if (!fun->after_inlining)
+  /* Before the IPA passes the calls and `local' are not final.
+     (fun->after_inlining is set only where something was inlined.)  */
+  if (symtab->state < IPA_SSA_AFTER_INLINING)
     return false;
   cgraph_node *node = cgraph_node::get (fun->decl);
   if (!node || !node->local || node->force_output || !node->callers
