@@ -6,10 +6,14 @@
    seen enough handler runs; the handler uses the main loop's key and
    another one.  It must finish (a deadlock is a timeout, a FAIL), with
    every count right and nothing left open.  No timing: the loop is
-   bounded by counts alone.  */
+   bounded by counts alone.  The sender waits for each signal to be
+   handled and for the main loop to go on before it sends the next: a
+   sender that never waits can keep the main thread in its handler, one
+   signal after the other, and starve the loop.  */
 /* { dg-do run } */
 
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include "probe.h"
@@ -27,6 +31,7 @@ long vault_handler_count PKEY_PROTECT ("vault");
 long other_count PKEY_PROTECT ("other");
 static volatile sig_atomic_t handled;
 static volatile int done;
+static volatile long progress;
 static pthread_t main_thread;
 
 PKEY_GRANT ("vault") static void
@@ -69,7 +74,16 @@ sender (void *arg)
 {
   (void) arg;
   while (!done)
-    pthread_kill (main_thread, SIGUSR1);
+    {
+      sig_atomic_t seen = handled;
+      long at = progress;
+
+      pthread_kill (main_thread, SIGUSR1);
+      while (!done && handled == seen)
+	sched_yield ();
+      while (!done && progress < at + 3)
+	sched_yield ();
+    }
   return NULL;
 }
 
@@ -89,7 +103,10 @@ main (void)
   pthread_create (&t, NULL, sender, NULL);
 
   for (i = 0; (i < LOOPS || handled < HANDLED) && i < MAX_LOOPS; i++)
-    bump_vault ();
+    {
+      bump_vault ();
+      progress = i;
+    }
   loops = i;
 
   /* No more signals: stop the sender, then let the last one land.  */
