@@ -278,6 +278,7 @@ key_slot (const char *name)
     }
   err = errno;
   pkeyrt_unlock (&st);
+  pkeyrt_sync_threads ();
   errno = err;
   return slot;
 }

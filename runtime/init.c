@@ -287,6 +287,8 @@ pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
     }
   key->gate = gate;
   key->hw_key = pkey > 0 ? pkey : 0;
+  if (pkey > 0)
+    pkeyrt_sync_note_key (pkey);
   key->prot = pkeyrt_emulate_locked_prot (key);
   return (int) pkeyrt_nkeys++;
 }
@@ -690,4 +692,5 @@ __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
 		       (unsigned long long) pages, plural (pages));
       }
   pkeyrt_unlock (&st);
+  pkeyrt_sync_threads ();
 }

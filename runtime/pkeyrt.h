@@ -15,6 +15,7 @@
    api.c       the public API of <pkeyplug.h>
    scan.c      scan=1: stray WRPKRU/XRSTOR sequences in executable memory
    harden.c    harden=1: the seccomp filter that guards protected memory
+   sync.c      the default rights of new keys for threads that existed
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -199,6 +200,10 @@ extern void pkeyrt_hw_set_rights (int pkey, unsigned int rights);
 
 /* threads.c */
 extern void pkeyrt_hw_lock_thread (void);
+
+/* sync.c */
+extern void pkeyrt_sync_note_key (int hw_key);
+extern void pkeyrt_sync_threads (void);
 extern void pkeyrt_watch_thread_exit (void);
 
 /* emulate.c */
