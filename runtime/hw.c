@@ -49,9 +49,12 @@ pkeyrt_pkey_mprotect (void *addr, size_t len, int prot, int pkey)
 }
 
 /* Return nonzero if PKU can be used: the CPU has it, the kernel enabled it
-   (OSPKE), and pkey_alloc hands out a key.  Otherwise set *REASON to why
-   not, as a phrase that completes "mode=hw requested but ..." and
-   "no PKU: ...".  */
+   (OSPKE), and pkey_alloc works.  Otherwise set *REASON to why not, as a
+   phrase that completes "mode=hw requested but ..." and "no PKU: ...".
+   A pkey_alloc that fails with ENOSPC says PKU works but other code holds
+   every key: that is PKEYRT_HW_NO_FREE_KEY, for the key budget (overflow=)
+   to decide, not a reason to fall back to the emulation behind the
+   user's back.  */
 
 int
 pkeyrt_hw_probe (const char **reason)
@@ -79,6 +82,11 @@ pkeyrt_hw_probe (const char **reason)
   /* Ask for the most restrictive rights: pkey_free leaves this thread's
      PKRU bits as they are, and these match the kernel's default.  */
   pkey = pkeyrt_pkey_alloc (0, PKEYRT_DISABLE_ACCESS | PKEYRT_DISABLE_WRITE);
+  if (pkey < 0 && errno == ENOSPC)
+    {
+      *reason = "no hardware key is free";
+      return PKEYRT_HW_NO_FREE_KEY;
+    }
   if (pkey < 0)
     {
       snprintf (buf, sizeof buf, "pkey_alloc fails: %s", strerror (errno));

@@ -68,7 +68,7 @@ start (void)
   struct pkeyrt_options opts;
   const char *reason = NULL;
   enum pkeyplug_mode mode;
-  int have_pku;
+  int have_pku = 0;
 
   pkeyrt_parse_options (&opts);
   pkeyrt_verbose = opts.verbose;
@@ -88,7 +88,7 @@ start (void)
   switch (opts.request)
     {
     case PKEYRT_REQUEST_HW:
-      if (!pkeyrt_hw_probe (&reason))
+      if (!(have_pku = pkeyrt_hw_probe (&reason)))
 	pkeyrt_fatal (PKEYPLUG_EXIT_NO_PKU, "mode=hw requested but %s",
 		      reason);
       mode = PKEYPLUG_MODE_HW;
@@ -139,11 +139,14 @@ start (void)
 
   if (pkeyrt_verbose)
     {
+      const char *busy = have_pku == PKEYRT_HW_NO_FREE_KEY
+			 ? ", no hardware key free now" : "";
+
       if (mode == PKEYPLUG_MODE_HW && opts.overflow_emulate)
-	pkeyrt_note ("mode hw (PKU present; keys beyond the free hardware "
-		     "keys are emulated, overflow=emulate)");
+	pkeyrt_note ("mode hw (PKU present%s; keys beyond the free hardware "
+		     "keys are emulated, overflow=emulate)", busy);
       else if (mode == PKEYPLUG_MODE_HW)
-	pkeyrt_note ("mode hw (PKU present)");
+	pkeyrt_note ("mode hw (PKU present%s)", busy);
       else if (mode == PKEYPLUG_MODE_OFF)
 	pkeyrt_note ("mode off (requested; nothing is protected)");
       else if (opts.request == PKEYRT_REQUEST_EMULATE)

@@ -190,6 +190,7 @@ extern void pkeyrt_unlock_after_fork (void);
 extern void pkeyrt_parse_options (struct pkeyrt_options *opts);
 
 /* hw.c */
+#define PKEYRT_HW_NO_FREE_KEY 2
 extern int pkeyrt_hw_probe (const char **reason);
 extern int pkeyrt_pkey_alloc (unsigned int flags, unsigned int rights);
 extern int pkeyrt_pkey_free (int pkey);
