@@ -87,9 +87,31 @@ static volatile int frames_unusable;	/* A frame had no PKRU to edit.  */
 
 static pthread_mutex_t sync_mutex = PTHREAD_MUTEX_INITIALIZER;
 static uint32_t pending_keys;	/* Bit per hw key; under pkeyrt_lock.  */
+static int syncing;		/* A round for taken keys is running.  */
 static struct sigaction previous;
 static int installed;
 static int last_round;
+
+/* fork: the child must find SYNC_MUTEX free.  The round holds it with
+   every signal blocked, so no handler on its thread forks meanwhile.  */
+
+static void
+lock_for_fork (void)
+{
+  pthread_mutex_lock (&sync_mutex);
+}
+
+static void
+unlock_after_fork (void)
+{
+  pthread_mutex_unlock (&sync_mutex);
+}
+
+static void
+watch_forks (void)
+{
+  pthread_atfork (lock_for_fork, unlock_after_fork, unlock_after_fork);
+}
 
 /* Called with pkeyrt_lock held when KEY became a new hardware key.  */
 
@@ -358,44 +380,25 @@ policy_bits (uint32_t keys, uint32_t *clear, uint32_t *set)
     }
 }
 
-/* Give the threads that existed before the hardware keys made since the
-   last call their default rights on them.  Call without pkeyrt_lock.  */
+/* Run a round for the hardware keys KEYS (a bit per key), whose bits are
+   in CLEAR_BITS and SET_BITS already.  ALLOC is the size of TARGETS.  */
 
-void
-pkeyrt_sync_threads (void)
+static void
+sync_keys (uint32_t keys, size_t *alloc)
 {
-  static size_t alloc;
-  pkeyrt_lock_state st;
   unsigned int eax, ebx, ecx, edx;
-  uint32_t keys;
   long n, others, reached;
 
-  pthread_mutex_lock (&sync_mutex);
-  pkeyrt_lock (&st);
-  keys = pending_keys;
-  pending_keys = 0;
-  policy_bits (keys, &clear_bits, &set_bits);
-  pkeyrt_unlock (&st);
-  if (keys == 0)
-    {
-      pthread_mutex_unlock (&sync_mutex);
-      return;
-    }
-
-  n = list_threads (&alloc);
+  n = list_threads (alloc);
   if (n < 0)
     {
       pkeyrt_note ("cannot list this process's threads (/proc/self/task): "
 		   "threads that existed before a new key keep their own "
 		   "rights on it");
-      pthread_mutex_unlock (&sync_mutex);
       return;
     }
   if (n == 0)
-    {
-      pthread_mutex_unlock (&sync_mutex);
-      return;
-    }
+    return;
   if (pkru_offset == 0 && __get_cpuid_count (0xd, PKRU_COMPONENT,
 					      &eax, &ebx, &ecx, &edx))
     pkru_offset = ebx;
@@ -403,7 +406,6 @@ pkeyrt_sync_threads (void)
     {
       pkeyrt_note ("cannot install the SIGRTMAX handler: threads that "
 		   "existed before a new key keep their own rights on it");
-      pthread_mutex_unlock (&sync_mutex);
       return;
     }
 
@@ -426,5 +428,41 @@ pkeyrt_sync_threads (void)
     pkeyrt_note ("older threads: %ld of %ld got the default rights on "
 		 "the new key%s", reached, others,
 		 (keys & (keys - 1)) ? "s" : "");
+}
+
+/* Give the threads that existed before the hardware keys made since the
+   last call their default rights on them.  Call without pkeyrt_lock.  */
+
+void
+pkeyrt_sync_threads (void)
+{
+  static size_t alloc;
+  static pthread_once_t fork_once = PTHREAD_ONCE_INIT;
+  pkeyrt_lock_state st;
+  sigset_t all, old;
+  uint32_t keys;
+
+  pkeyrt_lock (&st);
+  keys = pending_keys;
+  pkeyrt_unlock (&st);
+  /* Nothing new, and no other thread is syncing keys that may be ours.  */
+  if (keys == 0 && !__atomic_load_n (&syncing, __ATOMIC_ACQUIRE))
+    return;
+
+  pthread_once (&fork_once, watch_forks);
+  sigfillset (&all);
+  pthread_sigmask (SIG_BLOCK, &all, &old);
+  pthread_mutex_lock (&sync_mutex);
+  pkeyrt_lock (&st);
+  keys = pending_keys;
+  pending_keys = 0;
+  policy_bits (keys, &clear_bits, &set_bits);
+  if (keys != 0)
+    __atomic_store_n (&syncing, 1, __ATOMIC_RELEASE);
+  pkeyrt_unlock (&st);
+  if (keys != 0)
+    sync_keys (keys, &alloc);
+  __atomic_store_n (&syncing, 0, __ATOMIC_RELEASE);
   pthread_mutex_unlock (&sync_mutex);
+  pthread_sigmask (SIG_SETMASK, &old, NULL);
 }
