@@ -94,7 +94,7 @@ parse_args (tree args, bool is_function, location_t loc, struct pkey_use *use)
 		  PKEYPLUG_ATTR, name);
       return false;
     }
-  use->key = IDENTIFIER_POINTER (get_identifier (name));
+  use->key = pkeyplug_intern (name);
 
   if (!TREE_CHAIN (args))
     return true;
@@ -297,7 +297,7 @@ pkeyplug_read_use (tree attr, struct pkey_use *use)
   if (!name || !pkeyplug_valid_key_name (name))
     return false;
   memset (use, 0, sizeof *use);
-  use->key = IDENTIFIER_POINTER (get_identifier (name));
+  use->key = pkeyplug_intern (name);
   use->policy = PKEYPLUG_POLICY_NOACCESS;
   use->grant = PKEYPLUG_GRANT_READ | PKEYPLUG_GRANT_WRITE;
   if (TREE_CHAIN (args))

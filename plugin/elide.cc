@@ -52,7 +52,7 @@ gate_kind_read_key (gimple *stmt)
   const char *name = IDENTIFIER_POINTER (DECL_NAME (desc));
   if (strncmp (name, DESC_PREFIX, strlen (DESC_PREFIX)) != 0)
     return NULL;
-  return IDENTIFIER_POINTER (get_identifier (name + strlen (DESC_PREFIX)));
+  return pkeyplug_intern (name + strlen (DESC_PREFIX));
 }
 
 /* The function BLOCK is the outermost block of an inlined copy of, or
@@ -110,7 +110,10 @@ all_callers_hold_p (function *fun, const char *key, unsigned needed)
   if (symtab->state < IPA_SSA_AFTER_INLINING)
     return false;
   cgraph_node *node = cgraph_node::get (fun->decl);
+  /* A split part (ipa-split) is a piece of its function's body, which
+     may hold the function's exit gate: that one must stay.  */
   if (!node || !node->local || node->force_output || !node->callers
+      || node->split_part
       || DECL_STATIC_CONSTRUCTOR (fun->decl)
       || DECL_STATIC_DESTRUCTOR (fun->decl))
     return false;
@@ -192,7 +195,7 @@ emulate_call_key (gimple *stmt)
   const char *desc = IDENTIFIER_POINTER (DECL_NAME (TREE_OPERAND (arg, 0)));
   if (strncmp (desc, DESC_PREFIX, strlen (DESC_PREFIX)) != 0)
     return NULL;
-  return IDENTIFIER_POINTER (get_identifier (desc + strlen (DESC_PREFIX)));
+  return pkeyplug_intern (desc + strlen (DESC_PREFIX));
 }
 
 /* Delete the emulation calls of the gates in ELIDED.  An open's token

@@ -454,8 +454,31 @@ add_gate (auto_vec<gate> *gates, const struct pkey_use *use)
   gates->safe_push (ng);
 }
 
+/* The function FNDECL is a copy of, when it is an IPA clone (.constprop,
+   .isra): an artificial copy of a whole function, which holds what that
+   function holds.  ipa-split's parts are not followed: a part is a piece
+   of a body and gets no grant-all keys of its own.  */
+
+static tree
+cloned_from (tree fndecl)
+{
+  for (int depth = 0; DECL_ARTIFICIAL (fndecl) && depth < 16; depth++)
+    {
+      cgraph_node *node = cgraph_node::get (fndecl);
+      if (!node || node->split_part)
+	break;
+      if (node->clone_of)
+	fndecl = node->clone_of->decl;
+      else if (node->former_clone_of)
+	fndecl = node->former_clone_of;
+      else
+	break;
+    }
+  return fndecl;
+}
+
 /* Collect the keys FNDECL grants into GATES: its pkey attributes, and the
-   keys of grant-all for every function the user wrote.  */
+   keys of grant-all for every function the user wrote (or IPA cloned).  */
 
 static void
 collect_gates (tree fndecl, auto_vec<gate> *gates)
@@ -466,7 +489,7 @@ collect_gates (tree fndecl, auto_vec<gate> *gates)
       if (pkeyplug_read_use (a, &use))
 	add_gate (gates, &use);
     }
-  if (!DECL_ARTIFICIAL (fndecl))
+  if (!DECL_ARTIFICIAL (cloned_from (fndecl)))
     {
       unsigned i;
       pkey_use *use;

@@ -30,15 +30,14 @@
 #include "pkeyplug-plugin.h"
 
 /* The section for key KEY; READONLY for const objects, BSS for objects
-   that are all zeros.  The result is an identifier's string, so it lives
-   as long as the compiler.  */
+   that are all zeros.  The result is interned (intern.cc).  */
 
 const char *
 pkeyplug_section_name (const char *key, bool readonly, bool bss)
 {
   char *buf = ACONCAT ((".pkeyplug.", key, readonly ? ".const" : "",
 			bss ? ".bss" : "", NULL));
-  return IDENTIFIER_POINTER (get_identifier (buf));
+  return pkeyplug_intern (buf);
 }
 
 /* Is SEC one of our zero-initialised sections?  */
@@ -202,8 +201,7 @@ pkeyplug_finish_unit (void *, void *)
       if (!TREE_ASM_WRITTEN (decl) || !DECL_SECTION_NAME (decl)
 	  || !pkeyplug_section_p (DECL_SECTION_NAME (decl)))
 	continue;
-      const char *sec = IDENTIFIER_POINTER
-	(get_identifier (DECL_SECTION_NAME (decl)));
+      const char *sec = pkeyplug_intern (DECL_SECTION_NAME (decl));
       if (done.contains (sec))
 	continue;
       done.safe_push (sec);

@@ -8,7 +8,8 @@
    guards.cc     rights on non-local exits: setjmp/longjmp, exit
    elide.cc      removing gates inlined where their key is held
    redecl.cc     every declaration of a protected variable names its key
-   unguarded.cc  warnings for accesses made without the key  */
+   unguarded.cc  warnings for accesses made without the key
+   intern.cc     names kept across garbage collection  */
 
 #ifndef PKEYPLUG_PLUGIN_H
 #define PKEYPLUG_PLUGIN_H
@@ -26,7 +27,7 @@
 /* One `pkey' attribute, read back from a declaration.  */
 struct pkey_use
 {
-  const char *key;		/* The key name (GC-safe: an IDENTIFIER).  */
+  const char *key;		/* The key name, from pkeyplug_intern.  */
   unsigned policy;		/* PKEYPLUG_POLICY_* (variables).  */
   unsigned grant;		/* PKEYPLUG_GRANT_* (functions).  */
   bool policy_given;		/* A second argument was written.  */
@@ -74,6 +75,10 @@ extern opt_pass *pkeyplug_make_elide_pass (gcc::context *);
 
 /* guards.cc */
 extern void pkeyplug_guard_nonlocal_exits (tree fndecl);
+
+/* intern.cc */
+extern const char *pkeyplug_intern (const char *name);
+extern void pkeyplug_register_intern_roots (const char *plugin_name);
 
 /* pkeyplug.cc */
 extern bool pkeyplug_verbose;

@@ -117,7 +117,7 @@ parse_grant_all (const char *value)
 	  ok = false;
 	  continue;
 	}
-      use.key = IDENTIFIER_POINTER (get_identifier (item));
+      use.key = pkeyplug_intern (item);
       pkeyplug_grant_all.safe_push (use);
     }
   free (copy);
@@ -191,10 +191,11 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 	     gcc_version.basever, version->basever);
       return 1;
     }
+  const char *name = info->base_name;
+  pkeyplug_register_intern_roots (name);
   if (!parse_arguments (info))
     return 1;
 
-  const char *name = info->base_name;
   pkeyplug_init_layout ();
   register_callback (name, PLUGIN_INFO, NULL, &pkeyplug_info);
   register_callback (name, PLUGIN_ATTRIBUTES, pkeyplug_register_attributes,
