@@ -29,6 +29,7 @@
 #include "tree-pass.h"
 #include "ssa.h"
 #include "tree-ssa.h"
+#include "tree-cfg.h"
 
 #define DESC_PREFIX "__pkeyplug_key."
 
@@ -199,44 +200,59 @@ emulate_call_key (gimple *stmt)
 }
 
 /* Delete the emulation calls of the gates in ELIDED.  An open's token
-   becomes 0, which the folded exit gate no longer reads.  */
+   becomes 0, which the folded exit gate no longer reads.  The abnormal
+   and EH edges the calls had go with them: left behind, an abnormal edge
+   from a block without a call is an IR the optimizers mis-thread (a
+   setjmp receiver reached from before the code it depends on).  Return
+   whether edges went.  */
 
-static void
+static bool
 delete_emulate_calls (function *fun, vec<elided_gate> *elided)
 {
   basic_block bb;
+  bool purged = false;
   FOR_EACH_BB_FN (bb, fun)
-    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);)
-      {
-	gimple *stmt = gsi_stmt (gsi);
-	const char *key = emulate_call_key (stmt);
-	tree block = key ? inlined_copy_block (stmt) : NULL_TREE;
-	bool found = false;
-	unsigned i;
-	elided_gate *e;
-	FOR_EACH_VEC_ELT (*elided, i, e)
-	  if (key && e->block == block && e->key == key)
-	    found = true;
-	if (!found)
-	  {
-	    gsi_next (&gsi);
-	    continue;
-	  }
-	tree lhs = gimple_call_lhs (stmt);
-	unlink_stmt_vdef (stmt);
-	if (lhs)
-	  {
-	    gimple *zero = gimple_build_assign (lhs,
-						build_zero_cst (TREE_TYPE (lhs)));
-	    gsi_replace (&gsi, zero, true);
-	    gsi_next (&gsi);
-	  }
-	else
-	  {
-	    gsi_remove (&gsi, true);
-	    release_defs (stmt);
-	  }
-      }
+    {
+      bool deleted = false;
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);)
+	{
+	  gimple *stmt = gsi_stmt (gsi);
+	  const char *key = emulate_call_key (stmt);
+	  tree block = key ? inlined_copy_block (stmt) : NULL_TREE;
+	  bool found = false;
+	  unsigned i;
+	  elided_gate *e;
+	  FOR_EACH_VEC_ELT (*elided, i, e)
+	    if (key && e->block == block && e->key == key)
+	      found = true;
+	  if (!found)
+	    {
+	      gsi_next (&gsi);
+	      continue;
+	    }
+	  tree lhs = gimple_call_lhs (stmt);
+	  unlink_stmt_vdef (stmt);
+	  if (lhs)
+	    {
+	      gimple *zero
+		= gimple_build_assign (lhs, build_zero_cst (TREE_TYPE (lhs)));
+	      gsi_replace (&gsi, zero, true);
+	      gsi_next (&gsi);
+	    }
+	  else
+	    {
+	      gsi_remove (&gsi, true);
+	      release_defs (stmt);
+	    }
+	  deleted = true;
+	}
+      if (deleted)
+	{
+	  purged |= gimple_purge_dead_abnormal_call_edges (bb);
+	  purged |= gimple_purge_dead_eh_edges (bb);
+	}
+    }
+  return purged;
 }
 
 static unsigned int
@@ -261,12 +277,11 @@ elide_gates (function *fun)
 	update_stmt (gsi_stmt (gsi));
 	elided++;
       }
-  if (elided)
-    delete_emulate_calls (fun, &gates);
+  bool purged = elided && delete_emulate_calls (fun, &gates);
   if (elided && dump_file)
     fprintf (dump_file, "pkeyplug: %u gate kind read%s of inlined copies "
 	     "elided\n", elided, elided == 1 ? "" : "s");
-  return 0;
+  return purged ? TODO_cleanup_cfg : 0;
 }
 
 namespace {
