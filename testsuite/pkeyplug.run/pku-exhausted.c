@@ -7,26 +7,14 @@
 
 #define _GNU_SOURCE
 #include <stdio.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 #include <pkeyplug.h>
 
 int a PKEY_PROTECT ("alpha");
 int b PKEY_PROTECT ("beta");
 
-/* Runs before every constructor: take every key, give one back.  */
-static void
-hog_keys (int argc, char **argv, char **envp)
-{
-  (void) argc; (void) argv; (void) envp;
-  long last = -1, k;
-  while ((k = syscall (SYS_pkey_alloc, 0, 0)) >= 0)
-    last = k;
-  if (last >= 0)
-    syscall (SYS_pkey_free, last);
-}
-__attribute__ ((section (".preinit_array"), used))
-static void (*hog) (int, char **, char **) = hog_keys;
+#define HOG_GIVE_BACK 1
+#include "hog-keys.h"
 
 int
 main (void)

@@ -7,7 +7,6 @@
 
 #define _GNU_SOURCE
 #include <stdio.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 #include "probe.h"
 #include "expect.h"
@@ -15,15 +14,7 @@
 
 int a PKEY_PROTECT ("alpha") = 5;
 
-static void
-hog_keys (int argc, char **argv, char **envp)
-{
-  (void) argc; (void) argv; (void) envp;
-  while (syscall (SYS_pkey_alloc, 0, 0) >= 0)
-    ;
-}
-__attribute__ ((section (".preinit_array"), used))
-static void (*hog) (int, char **, char **) = hog_keys;
+#include "hog-keys.h"
 
 PKEY_GRANT ("alpha") static int
 get (void)

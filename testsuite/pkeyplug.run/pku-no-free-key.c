@@ -9,22 +9,12 @@
 
 #define _GNU_SOURCE
 #include <stdio.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 #include <pkeyplug.h>
 
 int a PKEY_PROTECT ("alpha");
 
-/* Runs before every constructor: take every key.  */
-static void
-hog_keys (int argc, char **argv, char **envp)
-{
-  (void) argc; (void) argv; (void) envp;
-  while (syscall (SYS_pkey_alloc, 0, 0) >= 0)
-    ;
-}
-__attribute__ ((section (".preinit_array"), used))
-static void (*hog) (int, char **, char **) = hog_keys;
+#include "hog-keys.h"
 
 int
 main (void)
