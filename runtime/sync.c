@@ -92,25 +92,24 @@ static struct sigaction previous;
 static int installed;
 static int last_round;
 
-/* fork: the child must find SYNC_MUTEX free.  The round holds it with
-   every signal blocked, so no handler on its thread forks meanwhile.  */
+/* fork: the child must find SYNC_MUTEX free and no round running.  It
+   is not taken in a prepare handler: the round is entered with other
+   locks held (pkeyplug_malloc's heap lock), and taking it before theirs
+   at fork would invert their order.  The child has one thread and runs
+   no round of the parent's, so it starts afresh.  */
 
 static void
-lock_for_fork (void)
+reset_after_fork (void)
 {
-  pthread_mutex_lock (&sync_mutex);
-}
-
-static void
-unlock_after_fork (void)
-{
-  pthread_mutex_unlock (&sync_mutex);
+  pthread_mutex_init (&sync_mutex, NULL);
+  syncing = 0;
+  round_id = 0;
 }
 
 static void
 watch_forks (void)
 {
-  pthread_atfork (lock_for_fork, unlock_after_fork, unlock_after_fork);
+  pthread_atfork (NULL, NULL, reset_after_fork);
 }
 
 /* Called with pkeyrt_lock held when KEY became a new hardware key.  */
