@@ -15,7 +15,7 @@
    api.c       the public API of <pkeyplug.h>
    scan.c      scan=1: stray WRPKRU/XRSTOR sequences in executable memory
    harden.c    harden=1: the seccomp filter that guards protected memory
-   sync.c      the default rights of new keys for threads that existed
+   sync.c      new keys' default rights for threads older than them
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
