@@ -192,8 +192,8 @@ pkeyrt_find_key (const char *name)
 /* The rights (PKEYRT_DISABLE_*) a thread has on a key of POLICY outside
    granting functions; an unknown policy is noaccess until stated.  */
 
-static unsigned int
-policy_rights (int policy)
+unsigned int
+pkeyrt_policy_rights (int policy)
 {
   if (policy == PKEYPLUG_POLICY_READONLY)
     return PKEYRT_DISABLE_WRITE;
@@ -280,7 +280,7 @@ pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
     {
       /* pkey_alloc also gives this thread the key's default rights.  */
       if (hw_key_count () < PKEYRT_MAX_HW_KEYS)
-	pkey = pkeyrt_pkey_alloc (0, policy_rights (key->policy));
+	pkey = pkeyrt_pkey_alloc (0, pkeyrt_policy_rights (key->policy));
       else
 	errno = ENOSPC;
       if (pkey < 0 && errno == ENOSPC && pkeyrt_overflow_emulate)
@@ -447,7 +447,8 @@ use_key (const struct pkeyplug_unit_entry *e)
 	     noaccess.  */
 	  set_policy (key, e);
 	  if (key->gate == PKEYPLUG_GATE_HW)
-	    pkeyrt_hw_set_rights (key->hw_key, policy_rights (key->policy));
+	    pkeyrt_hw_set_rights (key->hw_key,
+				  pkeyrt_policy_rights (key->policy));
 	  else if (key->gate == PKEYPLUG_GATE_EMULATE)
 	    pkeyrt_emulate_sync (key);
 	}

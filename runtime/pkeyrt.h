@@ -165,6 +165,7 @@ extern struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 extern uint32_t pkeyrt_nkeys;
 extern void pkeyrt_start (void);
 extern int pkeyrt_find_key (const char *name);
+extern unsigned int pkeyrt_policy_rights (int policy);
 extern int pkeyrt_new_key (const char *name,
 			   const struct pkeyplug_unit_entry *e);
 extern void pkeyrt_add_range (struct pkeyrt_key *key, uintptr_t start,
@@ -201,11 +202,11 @@ extern void pkeyrt_hw_set_rights (int pkey, unsigned int rights);
 
 /* threads.c */
 extern void pkeyrt_hw_lock_thread (void);
+extern void pkeyrt_watch_thread_exit (void);
 
 /* sync.c */
 extern void pkeyrt_sync_note_key (int hw_key);
 extern void pkeyrt_sync_threads (void);
-extern void pkeyrt_watch_thread_exit (void);
 
 /* emulate.c */
 extern void pkeyrt_emulate_release_thread (void);

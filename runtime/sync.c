@@ -89,7 +89,6 @@ static pthread_mutex_t sync_mutex = PTHREAD_MUTEX_INITIALIZER;
 static uint32_t pending_keys;	/* Bit per hw key; under pkeyrt_lock.  */
 static int syncing;		/* A round for taken keys is running.  */
 static struct sigaction previous;
-static int installed;
 static int last_round;
 
 /* fork: the child must find SYNC_MUTEX free and no round running.  It
@@ -199,24 +198,22 @@ sync_handler (int sig, siginfo_t *info, void *ctx)
   errno = saved_errno;
 }
 
-/* Install the handler unless it is there already.  */
+/* Install the handler unless it is there already (after the first round,
+   unless the program put its own in its place since).  */
 
 static int
 install_handler (void)
 {
   struct sigaction sa, now;
 
-  if (installed && sigaction (SIGRTMAX, NULL, &now) == 0
+  if (sigaction (SIGRTMAX, NULL, &now) == 0
       && (now.sa_flags & SA_SIGINFO) && now.sa_sigaction == sync_handler)
     return 1;
   memset (&sa, 0, sizeof sa);
   sa.sa_sigaction = sync_handler;
   sa.sa_flags = SA_SIGINFO | SA_RESTART;
   sigfillset (&sa.sa_mask);
-  if (sigaction (SIGRTMAX, &sa, &previous) != 0)
-    return 0;
-  installed = 1;
-  return 1;
+  return sigaction (SIGRTMAX, &sa, &previous) == 0;
 }
 
 /* Whether thread TID blocks SIGRTMAX, from /proc/self/task/TID/status.  */
@@ -297,10 +294,11 @@ alive (pid_t tid)
 
 /* Signal every other thread and wait for those that can take it.  A
    thread that blocks the signal gets GRACE_MS to unblock it (it may just
-   be inside pkeyrt_lock).  Return the number of threads reached.  */
+   be inside pkeyrt_lock).  Return the number of threads reached, and in
+   *OTHERS the number that did not end meanwhile.  */
 
 static long
-run_round (long n)
+run_round (long n, long *others)
 {
   siginfo_t si;
   struct timespec pause = { 0, 1000000 };
@@ -350,9 +348,14 @@ run_round (long n)
 
   /* A signal that arrives from now on changes nothing.  */
   __atomic_store_n (&round_id, 0, __ATOMIC_SEQ_CST);
+  *others = 0;
   for (i = 0; i < n; i++)
-    if (__atomic_load_n (&targets[i].acked, __ATOMIC_ACQUIRE) == 1)
-      reached++;
+    {
+      int acked = __atomic_load_n (&targets[i].acked, __ATOMIC_ACQUIRE);
+
+      reached += acked == 1;
+      *others += acked != TARGET_GONE;
+    }
   return reached;
 }
 
@@ -373,9 +376,7 @@ policy_bits (uint32_t keys, uint32_t *clear, uint32_t *set)
       if (key->gate != PKEYPLUG_GATE_HW || !(keys & (1u << key->hw_key)))
 	continue;
       *clear |= 3u << shift;
-      *set |= (key->policy == PKEYPLUG_POLICY_READONLY
-	       ? PKEYRT_DISABLE_WRITE
-	       : PKEYRT_DISABLE_ACCESS | PKEYRT_DISABLE_WRITE) << shift;
+      *set |= pkeyrt_policy_rights (key->policy) << shift;
     }
 }
 
@@ -408,10 +409,7 @@ sync_keys (uint32_t keys, size_t *alloc)
       return;
     }
 
-  reached = run_round (n);
-  for (others = 0; n > 0; n--)
-    if (targets[n - 1].acked != TARGET_GONE)
-      others++;
+  reached = run_round (n, &others);
   if (frames_unusable)
     pkeyrt_note ("a signal frame held no PKRU to edit: threads that "
 		 "existed before a new key may keep their own rights on it");

@@ -30,9 +30,7 @@ pkeyrt_hw_lock_thread (void)
     {
       const struct pkeyrt_key *key = &pkeyrt_keys[i];
       unsigned int shift = 2 * (unsigned int) key->hw_key;
-      uint32_t rights = key->policy == PKEYPLUG_POLICY_READONLY
-			? PKEYRT_DISABLE_WRITE
-			: PKEYRT_DISABLE_ACCESS | PKEYRT_DISABLE_WRITE;
+      uint32_t rights = pkeyrt_policy_rights (key->policy);
 
       if (key->hw_key > 0)
 	pkru = (pkru & ~(3u << shift)) | (rights << shift);
