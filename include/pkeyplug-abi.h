@@ -16,8 +16,8 @@
 
 /* Bumped whenever a structure below changes; the runtime refuses a unit
    built for another version instead of misreading it.  */
-#define PKEYPLUG_ABI_VERSION 1
-#define PKEYPLUG_ABI_VERSION_STRING "1"
+#define PKEYPLUG_ABI_VERSION 2
+#define PKEYPLUG_ABI_VERSION_STRING "2"
 
 /* Longest key name, not counting the terminating NUL.  */
 #define PKEYPLUG_NAME_MAX 64
@@ -53,7 +53,9 @@ struct pkeyplug_key_desc
   uint32_t keep_ro;		/* (PKRU & keep_ro) | ((PKRU & ad_bit) << 1)  */
   uint32_t ad_bit;		/*   opens it for reading only.  */
   uint32_t slot;		/* The runtime's index of the key.  */
-  uint32_t reserved[3];
+  uint32_t seal_bits;		/* Sealed gates: the ledger key's two PKRU
+				   bits.  */
+  uint64_t ledger;		/* Sealed gates: the ledger's address.  */
   /* Filled by the compiler.  */
   char name[PKEYPLUG_NAME_MAX + 1];
   char padding[PKEYPLUG_PAGE_SIZE - 32 - (PKEYPLUG_NAME_MAX + 1)];
@@ -69,6 +71,32 @@ struct pkeyplug_key_desc
 					   (it defines or declares an object
 					   of the key); a unit that only
 					   grants the key leaves it unset.  */
+#define PKEYPLUG_KEY_SEALED 4	/* The unit's gates of the key are sealed
+				   (-fplugin-arg-pkeyplug-gates=sealed).  */
+
+/* The ledger of sealed gates: pages tagged with a key of the runtime's
+   own that every thread may read and only the gates' straight-line code
+   opens for writing.  It holds, per thread, the grants the thread is in
+   and the PKRU bits they justify; every WRPKRU of a sealed gate is
+   followed by a check of the value written against it.  Slot 0 is the
+   header; slot I > 0 belongs to the thread whose FS base is its owner,
+   found through a 32-bit index in the thread's TLS.  Offsets in bytes;
+   the gates' assembly uses them.  */
+#define PKEYPLUG_LEDGER_SLOT_SHIFT 8	/* A slot is 256 bytes.  */
+#define PKEYPLUG_LEDGER_OWNER 0		/* uint64_t FS base; 0 in the header
+					   and in free slots.  */
+#define PKEYPLUG_LEDGER_ALLOWED 8	/* uint32_t: PKRU bits that must be
+					   set (the header: a thread outside
+					   every grant).  */
+#define PKEYPLUG_LEDGER_MANAGED 12	/* Header: uint32_t, the bits of the
+					   runtime's hardware keys.  */
+#define PKEYPLUG_LEDGER_TPOFF 16	/* Header: int64_t, the offset of the
+					   threads' index from the FS base.  */
+#define PKEYPLUG_LEDGER_NSLOTS 24	/* Header: uint32_t, slots incl. the
+					   header.  */
+#define PKEYPLUG_LEDGER_RW 16		/* Slot: uint32_t[16], read-write
+					   grants held per hardware key.  */
+#define PKEYPLUG_LEDGER_RO 80		/* Slot: uint32_t[16], read grants.  */
 
 /* One entry of a unit's table.  Each translation unit compiled with the plugin
    that uses a key has one table and a constructor that passes it to
@@ -108,7 +136,7 @@ void __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
    the call returns: after a longjmp out of a granting function the rights
    are again those of the setjmp caller.  The plugin references these two
    weakly and calls them only when the runtime is linked.  */
-#define PKEYPLUG_RIGHTS_SIZE 80
+#define PKEYPLUG_RIGHTS_SIZE 208
 void __pkeyplug_rights_save (void *buf);
 void __pkeyplug_rights_restore (const void *buf);
 

@@ -46,6 +46,7 @@ extern "C" {
 #define PKEYPLUG_EXIT_POLICY 84		/* Two policies for one key name.  */
 #define PKEYPLUG_EXIT_SCAN 85		/* scan=1 found a stray WRPKRU/XRSTOR.  */
 #define PKEYPLUG_EXIT_HARDEN 86		/* harden=1 cannot be put in place.  */
+#define PKEYPLUG_EXIT_SEAL 87		/* gates=sealed cannot be set up.  */
 
 /* How the runtime enforces keys in this process.  */
 enum pkeyplug_mode

@@ -30,15 +30,6 @@
 #include "pkeyplug-plugin.h"
 
 #define RDPKRU_ASM ".byte 0x0f,0x01,0xee\t# rdpkru"
-/* Each WRPKRU of a gate is listed in section pkeyplug_wrpkru (a 32-bit
-   offset from the entry to the instruction), so that pkeyplug-scan can
-   tell the gates from stray WRPKRU byte sequences an attacker could
-   jump to.  The list's pieces are SHF_LINK_ORDER ("o") sections tied to
-   the code they describe: --gc-sections keeps exactly the pieces of the
-   code it keeps.  */
-#define WRPKRU_ASM ".Lpkeyplug_wrpkru%=:\t.byte 0x0f,0x01,0xef\t# wrpkru\n" \
-  "\t.pushsection pkeyplug_wrpkru,\"ao\",@progbits,.Lpkeyplug_wrpkru%=\n" \
-  "\t.balign 4\n\t.long .Lpkeyplug_wrpkru%= - .\n\t.popsection"
 
 /* The gate of one key in the function being instrumented.  */
 struct gate
@@ -53,26 +44,26 @@ struct gate
 
 /* An asm operand: CONSTRAINT applied to VALUE.  */
 
-static tree
-asm_operand (const char *constraint, tree value)
+tree
+pkeyplug_asm_operand (const char *constraint, tree value)
 {
   tree c = build_string (strlen (constraint) + 1, constraint);
   return build_tree_list (build_tree_list (NULL_TREE, c), value);
 }
 
-static tree
-asm_clobber (const char *what)
+tree
+pkeyplug_asm_clobber (const char *what)
 {
   return build_tree_list (NULL_TREE, build_string (strlen (what) + 1, what));
 }
 
 /* A volatile asm TEXT with a "memory" clobber: a compiler barrier.  */
 
-static gasm *
-barrier_asm (const char *text, vec<tree, va_gc> *inputs,
+gasm *
+pkeyplug_barrier_asm (const char *text, vec<tree, va_gc> *inputs,
 	     vec<tree, va_gc> *outputs, vec<tree, va_gc> *clobbers)
 {
-  vec_safe_push (clobbers, asm_clobber ("memory"));
+  vec_safe_push (clobbers, pkeyplug_asm_clobber ("memory"));
   gasm *g = gimple_build_asm_vec (text, inputs, outputs, clobbers, NULL);
   gimple_asm_set_volatile (g, true);
   return g;
@@ -84,10 +75,10 @@ static gasm *
 build_rdpkru (tree value)
 {
   vec<tree, va_gc> *in = NULL, *out = NULL, *clob = NULL;
-  vec_safe_push (out, asm_operand ("=a", value));
-  vec_safe_push (in, asm_operand ("c", build_zero_cst (unsigned_type_node)));
-  vec_safe_push (clob, asm_clobber ("dx"));
-  return barrier_asm (RDPKRU_ASM, in, out, clob);
+  vec_safe_push (out, pkeyplug_asm_operand ("=a", value));
+  vec_safe_push (in, pkeyplug_asm_operand ("c", build_zero_cst (unsigned_type_node)));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("dx"));
+  return pkeyplug_barrier_asm (RDPKRU_ASM, in, out, clob);
 }
 
 /* WRPKRU (VALUE).  */
@@ -96,10 +87,10 @@ static gasm *
 build_wrpkru (tree value)
 {
   vec<tree, va_gc> *in = NULL;
-  vec_safe_push (in, asm_operand ("a", value));
-  vec_safe_push (in, asm_operand ("c", build_zero_cst (unsigned_type_node)));
-  vec_safe_push (in, asm_operand ("d", build_zero_cst (unsigned_type_node)));
-  return barrier_asm (WRPKRU_ASM, in, NULL, NULL);
+  vec_safe_push (in, pkeyplug_asm_operand ("a", value));
+  vec_safe_push (in, pkeyplug_asm_operand ("c", build_zero_cst (unsigned_type_node)));
+  vec_safe_push (in, pkeyplug_asm_operand ("d", build_zero_cst (unsigned_type_node)));
+  return pkeyplug_barrier_asm (WRPKRU_ASM, in, NULL, NULL);
 }
 
 /* A FUNCTION_DECL for the runtime entry NAME of type TYPE, shared by every
@@ -234,8 +225,8 @@ cold_desc_address (gimple_seq *seq, struct gate *g, location_t loc)
 {
   tree addr = create_tmp_var (const_ptr_type_node, "pkey_desc");
   vec<tree, va_gc> *in = NULL, *out = NULL;
-  vec_safe_push (out, asm_operand ("=r", addr));
-  vec_safe_push (in, asm_operand ("m", g->desc));
+  vec_safe_push (out, pkeyplug_asm_operand ("=r", addr));
+  vec_safe_push (in, pkeyplug_asm_operand ("m", g->desc));
   gasm *lea = gimple_build_asm_vec ("lea\t%1, %0", in, out, NULL, NULL);
   add (seq, lea, loc);
   return addr;
@@ -259,10 +250,20 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
 
   add (seq, gimple_build_label (hw), loc);
-  add (seq, build_rdpkru (g->saved), loc);
-  add_hw_open (seq, g, loc);
-  add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write, done),
-       loc);
+  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
+    {
+      /* Always both WRPKRU: the ledger counts every grant.  OPENED stays
+	 0, so the exit can tell nothing from it.  */
+      add (seq, pkeyplug_sealed_entry (g->desc, g->grant, g->saved), loc);
+      add (seq, gimple_build_goto (done), loc);
+    }
+  else
+    {
+      add (seq, build_rdpkru (g->saved), loc);
+      add_hw_open (seq, g, loc);
+      add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write,
+				   done), loc);
+    }
   add (seq, gimple_build_label (write), loc);
   add (seq, build_wrpkru (g->opened), loc);
   add (seq, gimple_build_goto (done), loc);
@@ -338,21 +339,21 @@ static gasm *
 build_checked_restore (struct gate *g)
 {
   vec<tree, va_gc> *in = NULL, *out = NULL, *clob = NULL;
-  vec_safe_push (out, asm_operand ("=&r", new_temp ("pkey_t")));
-  vec_safe_push (out, asm_operand ("=&r", new_temp ("pkey_u")));
-  vec_safe_push (in, asm_operand ("r", g->saved));
-  vec_safe_push (in, asm_operand ("m", pkeyplug_desc_ref (g->desc,
+  vec_safe_push (out, pkeyplug_asm_operand ("=&r", new_temp ("pkey_t")));
+  vec_safe_push (out, pkeyplug_asm_operand ("=&r", new_temp ("pkey_u")));
+  vec_safe_push (in, pkeyplug_asm_operand ("r", g->saved));
+  vec_safe_push (in, pkeyplug_asm_operand ("m", pkeyplug_desc_ref (g->desc,
 							   "keep_rw")));
-  vec_safe_push (in, asm_operand ("m", pkeyplug_desc_ref (g->desc,
+  vec_safe_push (in, pkeyplug_asm_operand ("m", pkeyplug_desc_ref (g->desc,
 							   "ad_bit")));
-  vec_safe_push (clob, asm_clobber ("ax"));
-  vec_safe_push (clob, asm_clobber ("cx"));
-  vec_safe_push (clob, asm_clobber ("dx"));
-  vec_safe_push (clob, asm_clobber ("cc"));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("ax"));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("cx"));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("dx"));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("cc"));
   const char *text = (g->grant & PKEYPLUG_GRANT_WRITE
 		      ? CHECKED_RESTORE_ASM CHECK_RW_ASM
 		      : CHECKED_RESTORE_ASM CHECK_READ_ASM);
-  return barrier_asm (text, in, out, clob);
+  return pkeyplug_barrier_asm (text, in, out, clob);
 }
 
 /* Build the exit gate of G into SEQ.  */
@@ -377,20 +378,25 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
      left SAVED and OPENED equal, and the emulation's close of token 0 is
      a no-op.)  */
   vec<tree, va_gc> *in = NULL, *out = NULL;
-  vec_safe_push (out, asm_operand ("=r", g->saved));
-  vec_safe_push (out, asm_operand ("=r", g->opened));
-  vec_safe_push (in, asm_operand ("0", g->saved));
-  vec_safe_push (in, asm_operand ("1", g->opened));
-  add (seq, barrier_asm ("", in, out, NULL), loc);
+  vec_safe_push (out, pkeyplug_asm_operand ("=r", g->saved));
+  vec_safe_push (out, pkeyplug_asm_operand ("=r", g->opened));
+  vec_safe_push (in, pkeyplug_asm_operand ("0", g->saved));
+  vec_safe_push (in, pkeyplug_asm_operand ("1", g->opened));
+  add (seq, pkeyplug_barrier_asm ("", in, out, NULL), loc);
   add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
        loc);
   add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
 
   add (seq, gimple_build_label (hw), loc);
-  add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write, done),
-       loc);
+  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
+    add (seq, gimple_build_goto (write), loc);
+  else
+    add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write, done),
+	 loc);
   add (seq, gimple_build_label (write), loc);
-  if (pkeyplug_checked_gates)
+  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
+    add (seq, pkeyplug_sealed_exit (g->desc, g->grant, g->saved), loc);
+  else if (pkeyplug_gates == PKEYPLUG_GATES_CHECKED)
     add (seq, build_checked_restore (g), loc);
   else
     add (seq, build_wrpkru (g->saved), loc);
@@ -403,7 +409,7 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
        loc);
   /* Not a tail call: the function's own return clears the registers
      (add_register_scrubbing), a jump to the runtime would skip that.  */
-  add (seq, barrier_asm ("", NULL, NULL, NULL), loc);
+  add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);
   if (pkeyplug_scrub_stack)
     {
       /* The token is the level held before: none means outermost.  A key

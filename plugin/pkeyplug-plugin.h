@@ -5,6 +5,7 @@
    layout.cc     where protected objects go (sections, page padding)
    registry.cc   key descriptors and the per-unit table and constructor
    gates.cc      the pass that wraps granting functions in gates
+   sealed.cc     the gates that check each PKRU value against a ledger
    guards.cc     rights on non-local exits: setjmp/longjmp, exit
    elide.cc      removing gates inlined where their key is held
    redecl.cc     every declaration of a protected variable names its key
@@ -66,9 +67,30 @@ extern void pkeyplug_note_keyed_decl (tree decl, const char *key);
 extern bool pkeyplug_check_redecl (tree decl);
 
 /* gates.cc */
+/* Each WRPKRU of a gate is listed in section pkeyplug_wrpkru (a 32-bit
+   offset from the entry to the instruction), so that pkeyplug-scan can
+   tell the gates from stray WRPKRU byte sequences an attacker could
+   jump to.  The list's pieces are SHF_LINK_ORDER ("o") sections tied to
+   the code they describe: --gc-sections keeps exactly the pieces of the
+   code it keeps.  TAG tells apart two WRPKRU in one asm.  */
+#define WRPKRU_TAGGED_ASM(TAG) \
+  ".Lpkeyplug_wrpkru%=" TAG ":\t.byte 0x0f,0x01,0xef\t# wrpkru\n" \
+  "\t.pushsection pkeyplug_wrpkru,\"ao\",@progbits,.Lpkeyplug_wrpkru%=" \
+  TAG "\n\t.balign 4\n\t.long .Lpkeyplug_wrpkru%=" TAG " - .\n" \
+  "\t.popsection"
+#define WRPKRU_ASM WRPKRU_TAGGED_ASM ("")
+extern tree pkeyplug_asm_operand (const char *constraint, tree value);
+extern tree pkeyplug_asm_clobber (const char *what);
+extern gasm *pkeyplug_barrier_asm (const char *text, vec<tree, va_gc> *inputs,
+				   vec<tree, va_gc> *outputs,
+				   vec<tree, va_gc> *clobbers);
 extern tree pkeyplug_runtime_function (const char *name, tree type);
 extern unsigned pkeyplug_function_grant (tree fndecl, const char *key);
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
+
+/* sealed.cc */
+extern gasm *pkeyplug_sealed_entry (tree desc, unsigned grant, tree saved);
+extern gasm *pkeyplug_sealed_exit (tree desc, unsigned grant, tree saved);
 
 /* elide.cc */
 extern opt_pass *pkeyplug_make_elide_pass (gcc::context *);
@@ -88,7 +110,13 @@ extern vec<pkey_use> pkeyplug_grant_all;
    "all"), and bytes of stack to clear when a grant closes.  */
 extern const char *pkeyplug_scrub;
 extern unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
-/* -fplugin-arg-pkeyplug-gates=checked (the default) or fast.  */
-extern bool pkeyplug_checked_gates;
+/* -fplugin-arg-pkeyplug-gates=checked (the default), fast or sealed.  */
+enum pkeyplug_gate_kind
+{
+  PKEYPLUG_GATES_CHECKED,
+  PKEYPLUG_GATES_FAST,
+  PKEYPLUG_GATES_SEALED
+};
+extern enum pkeyplug_gate_kind pkeyplug_gates;
 
 #endif /* PKEYPLUG_PLUGIN_H */

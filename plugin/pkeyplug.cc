@@ -15,11 +15,15 @@
      scrub-stack=BYTES   when a granting function closes a key it had
 			 opened, zero BYTES of stack below it (default 0).
      warn-unguarded=no   no warning for accesses made without the key.
-     gates=checked|fast  checked (default): an exit gate restores only its
+     gates=checked|fast|sealed
+			 checked (default): an exit gate restores only its
 			 own key's bits, read again from PKRU, and traps
 			 if the value it wrote leaves its key open; fast:
 			 the exit gate writes back the PKRU value saved on
-			 entry (one RDPKRU less, no check).
+			 entry (one RDPKRU less, no check); sealed: every
+			 gate records the grant in the runtime's ledger and
+			 checks each value it writes against it (two
+			 WRPKRU per gate, see gates.cc).
    Any other argument is an error: a misspelt option must not silently
    leave secrets unprotected.
 
@@ -38,7 +42,7 @@ bool pkeyplug_verbose;
 vec<pkey_use> pkeyplug_grant_all;
 const char *pkeyplug_scrub = "used";
 unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
-bool pkeyplug_checked_gates = true;
+enum pkeyplug_gate_kind pkeyplug_gates = PKEYPLUG_GATES_CHECKED;
 
 static struct plugin_info pkeyplug_info =
 {
@@ -151,14 +155,18 @@ parse_arguments (struct plugin_name_args *info)
 	pkeyplug_scrub_stack = atoi (value);
       else if (strcmp (key, "gates") == 0 && value
 	       && (strcmp (value, "checked") == 0
-		   || strcmp (value, "fast") == 0))
-	pkeyplug_checked_gates = strcmp (value, "checked") == 0;
+		   || strcmp (value, "fast") == 0
+		   || strcmp (value, "sealed") == 0))
+	pkeyplug_gates = (strcmp (value, "checked") == 0
+			  ? PKEYPLUG_GATES_CHECKED
+			  : strcmp (value, "fast") == 0
+			  ? PKEYPLUG_GATES_FAST : PKEYPLUG_GATES_SEALED);
       else
 	{
 	  error (G_("pkeyplug: unknown plugin argument %<%s%s%s%>; "
 		    "valid: %<verbose%>, %<grant-all=KEY[:read]%>, "
 		    "%<scrub=none|used|all%>, %<scrub-stack=BYTES%>, "
-		    "%<warn-unguarded=no%>, %<gates=checked|fast%>"),
+		    "%<warn-unguarded=no%>, %<gates=checked|fast|sealed%>"),
 		 key, value ? "=" : "", value ? value : "");
 	  ok = false;
 	}

@@ -95,9 +95,8 @@ key_desc_type (void)
   add_field (t, &fields, "keep_ro", uint32_type_node);
   add_field (t, &fields, "ad_bit", uint32_type_node);
   add_field (t, &fields, "slot", uint32_type_node);
-  add_field (t, &fields, "reserved",
-	     build_array_type (uint32_type_node,
-			       build_index_type (size_int (2))));
+  add_field (t, &fields, "seal_bits", uint32_type_node);
+  add_field (t, &fields, "ledger", long_long_unsigned_type_node);
   desc_name_field = add_field (t, &fields, "name",
 			       char_array (PKEYPLUG_NAME_MAX + 1));
   add_field (t, &fields, "padding",
@@ -370,7 +369,9 @@ emit_unit_table (void)
   unit_key *k;
   FOR_EACH_VEC_ELT (keys, i, k)
     add_entry (&t, PKEYPLUG_ENTRY_KEY, k->policy,
-	       k->policy_known ? PKEYPLUG_KEY_POLICY_KNOWN : 0, k->loc,
+	       (k->policy_known ? PKEYPLUG_KEY_POLICY_KNOWN : 0)
+	       | (pkeyplug_gates == PKEYPLUG_GATES_SEALED
+		  ? PKEYPLUG_KEY_SEALED : 0), k->loc,
 	       k->key, NULL_TREE, 0, NULL);
 
   tree decl;

@@ -33,6 +33,8 @@
      closed again and the call fails with EPERM.  Checking the opened file
      instead of the path string leaves no race with a thread that rewrites
      the path or a symlink.
+   - with sealed gates: arch_prctl (ARCH_SET_FS) fails, and the ledger and
+     its settings page are guarded like protected pages.
 
    - W^X from then on: mprotect and pkey_mprotect with PROT_EXEC fail, and
      so does an anonymous mmap with PROT_EXEC (dlopen maps code from
@@ -50,6 +52,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <asm/prctl.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -152,6 +155,18 @@ pkeyrt_harden_add_descriptor (const void *desc)
   descriptors = grow (descriptors, &descriptors_alloc, ndescriptors + 1,
 		      sizeof *descriptors);
   descriptors[ndescriptors++] = (uintptr_t) desc;
+}
+
+/* Call FN on every descriptor filled so far.  Called with pkeyrt_lock
+   held.  */
+
+void
+pkeyrt_each_descriptor (void (*fn) (struct pkeyplug_key_desc *))
+{
+  size_t n;
+
+  for (n = 0; n < ndescriptors; n++)
+    fn ((struct pkeyplug_key_desc *) descriptors[n]);
 }
 
 static void
@@ -396,6 +411,7 @@ build (struct prog *p)
   size_t pkey_free_l = new_label (p), open_l = new_label (p);
   size_t mprotect_l = new_label (p), shmat_l = new_label (p);
   size_t openat_l = new_label (p), trap_open = new_label (p);
+  size_t arch_prctl_l = new_label (p);
   uintptr_t site = (uintptr_t) pkeyrt_harden_syscall_return;
   size_t i;
   uint32_t k;
@@ -424,7 +440,16 @@ build (struct prog *p)
   if_eq (p, SYS_openat, openat_l);
   if_eq (p, SYS_creat, trap_open);
   if_eq (p, SYS_openat2, trap_open);
+  if (pkeyrt_sealed ())
+    if_eq (p, SYS_arch_prctl, arch_prctl_l);
   ret (p, SECCOMP_RET_ALLOW);
+
+  /* Sealed gates know a thread by its FS base: no thread may take
+     another's.  */
+  place (p, arch_prctl_l);
+  load_abs (p, ARG_LO (0));
+  if_eq (p, ARCH_SET_FS, deny);
+  jump (p, allow);
 
   /* W^X from now on: no memory becomes executable, so no written bytes
      become code (a gadget), and code never becomes writable again.  */
@@ -509,6 +534,8 @@ build (struct prog *p)
   load_abs (p, ARG_LO (0));
   for (k = 0; k < pkeyrt_nkeys; k++)
     if_eq (p, (uint32_t) pkeyrt_keys[k].hw_key, deny);
+  if (pkeyrt_sealed ())
+    if_eq (p, pkeyrt_seal_config.pkey, deny);
   jump (p, allow);
 
   /* Opens with write access: O_ACCMODE bits other than O_RDONLY.  */
@@ -610,6 +637,13 @@ pkeyrt_harden_install (void)
 		   pkeyrt_keys[i].ranges[j].end, -1);
   for (n = 0; n < ndescriptors; n++)
     add_guarded (descriptors[n], descriptors[n] + PKEYPLUG_PAGE_SIZE, -1);
+  if (pkeyrt_sealed ())
+    {
+      uintptr_t config = (uintptr_t) &pkeyrt_seal_config;
+      add_guarded (config, config + PKEYPLUG_PAGE_SIZE, -1);
+      add_guarded (pkeyrt_seal_config.ledger,
+		   pkeyrt_seal_config.ledger + pkeyrt_seal_ledger_size (), -1);
+    }
   pkeyrt_unlock (&lk);
   pkeyrt_heap_ranges (add_guarded);
 

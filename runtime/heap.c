@@ -277,6 +277,9 @@ key_slot (const char *name)
 	}
     }
   err = errno;
+  /* Its pages will hold secrets now, policy stated or not.  */
+  if (slot >= 0)
+    pkeyrt_seal_key (&pkeyrt_keys[slot]);
   pkeyrt_unlock (&st);
   pkeyrt_sync_threads ();
   errno = err;

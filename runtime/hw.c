@@ -113,23 +113,6 @@ pkeyrt_rdpkru (void)
   return eax;
 }
 
-/* WRPKRU: EAX goes to PKRU; ECX and EDX must be 0.  Listed in section
-   pkeyplug_wrpkru like the plugin's gates, so that pkeyplug-scan knows it
-   for one of ours.  */
-
-void
-pkeyrt_wrpkru (uint32_t pkru)
-{
-  __asm__ __volatile__ (".Lpkeyrt_wrpkru%=:\t.byte 0x0f, 0x01, 0xef\n"
-			"\t.pushsection pkeyplug_wrpkru, \"ao\", @progbits, "
-			".Lpkeyrt_wrpkru%=\n"
-			"\t.balign 4\n\t.long .Lpkeyrt_wrpkru%= - .\n"
-			"\t.popsection"
-			:
-			: "a" (pkru), "c" (0), "d" (0)
-			: "memory");
-}
-
 /* Give the calling thread RIGHTS (PKEYRT_DISABLE_*) on hardware key PKEY,
    as pkey_alloc would have.  WRPKRU is skipped when nothing changes: it is
    the costly one.  */

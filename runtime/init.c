@@ -292,6 +292,8 @@ pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
   key->hw_key = pkey > 0 ? pkey : 0;
   if (pkey > 0)
     pkeyrt_sync_note_key (pkey);
+  if (key->policy != PKEYRT_POLICY_UNKNOWN)
+    pkeyrt_seal_key (key);
   key->prot = pkeyrt_emulate_locked_prot (key);
   return (int) pkeyrt_nkeys++;
 }
@@ -402,6 +404,8 @@ fill_descriptor (struct pkeyplug_key_desc *desc, struct pkeyrt_key *key,
       desc->keep_rw = ~(3u << shift);
       desc->keep_ro = ~(1u << shift);
       desc->ad_bit = 1u << shift;
+      if (pkeyrt_sealed ())
+	pkeyrt_seal_fill (desc);
     }
   else
     {
@@ -447,8 +451,11 @@ use_key (const struct pkeyplug_unit_entry *e)
 	     noaccess.  */
 	  set_policy (key, e);
 	  if (key->gate == PKEYPLUG_GATE_HW)
-	    pkeyrt_hw_set_rights (key->hw_key,
-				  pkeyrt_policy_rights (key->policy));
+	    {
+	      pkeyrt_hw_set_rights (key->hw_key,
+				    pkeyrt_policy_rights (key->policy));
+	      pkeyrt_seal_key (key);
+	    }
 	  else if (key->gate == PKEYPLUG_GATE_EMULATE)
 	    pkeyrt_emulate_sync (key);
 	}
@@ -651,6 +658,14 @@ __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
   first_new = pkeyrt_nkeys;
   for (i = 0; i < count; i++)
     check_entry (&entries[i], entries[i].file ? entries[i].file : file);
+  if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+    for (i = 0; i < count; i++)
+      if (entries[i].kind == PKEYPLUG_ENTRY_KEY
+	  && (entries[i].flags & PKEYPLUG_KEY_SEALED))
+	{
+	  pkeyrt_seal_start ();
+	  break;
+	}
 
   /* Keys first, so that every policy this unit states is known before its
      objects get their protection.  Try every key before giving up, to

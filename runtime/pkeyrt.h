@@ -16,6 +16,7 @@
    scan.c      scan=1: stray WRPKRU/XRSTOR sequences in executable memory
    harden.c    harden=1: the seccomp filter that guards protected memory
    sync.c      new keys' default rights for threads older than them
+   seal.c      the ledger of sealed gates; the checked WRPKRU
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -197,12 +198,33 @@ extern int pkeyrt_pkey_alloc (unsigned int flags, unsigned int rights);
 extern int pkeyrt_pkey_free (int pkey);
 extern int pkeyrt_pkey_mprotect (void *addr, size_t len, int prot, int pkey);
 extern uint32_t pkeyrt_rdpkru (void);
-extern void pkeyrt_wrpkru (uint32_t pkru);
 extern void pkeyrt_hw_set_rights (int pkey, unsigned int rights);
 
 /* threads.c */
 extern void pkeyrt_hw_lock_thread (void);
 extern void pkeyrt_watch_thread_exit (void);
+
+/* seal.c.  pkeyrt_wrpkru is there: once the ledger exists it checks
+   every value written.  */
+struct pkeyrt_seal_config
+{
+  uint64_t ledger;		/* 0 until a unit with sealed gates comes.  */
+  uint32_t bits;		/* The ledger key's PKRU bits.  */
+  uint32_t pkey;
+  char padding[PKEYPLUG_PAGE_SIZE - 16];
+};
+extern struct pkeyrt_seal_config pkeyrt_seal_config;
+#define PKEYRT_SEAL_COUNTS 32	/* Read-write, then read, per hw key.  */
+extern void pkeyrt_wrpkru (uint32_t pkru);
+extern int pkeyrt_sealed (void);
+extern void pkeyrt_seal_start (void);
+extern void pkeyrt_seal_claim (void);
+extern void pkeyrt_seal_release (void);
+extern void pkeyrt_seal_key (const struct pkeyrt_key *key);
+extern void pkeyrt_seal_fill (struct pkeyplug_key_desc *desc);
+extern void pkeyrt_seal_snapshot (uint32_t *counts);
+extern void pkeyrt_seal_lower (const uint32_t *counts);
+extern size_t pkeyrt_seal_ledger_size (void);
 
 /* sync.c */
 extern void pkeyrt_sync_note_key (int hw_key);
@@ -245,6 +267,7 @@ extern void pkeyrt_harden_install (void);
 extern void pkeyrt_harden_at_init (void);
 extern int pkeyrt_harden_active (void);
 extern void pkeyrt_harden_add_descriptor (const void *desc);
+extern void pkeyrt_each_descriptor (void (*fn) (struct pkeyplug_key_desc *));
 
 /* heap.c.  Where an address lies in the heap arenas, for the violation
    report.  */

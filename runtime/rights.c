@@ -20,6 +20,7 @@ struct saved_rights
   uint32_t pkru;		/* hw mode.  */
   uint8_t levels[PKEYRT_MAX_KEYS];	/* Emulated keys, in either mode
 					   (overflow=emulate in hw).  */
+  uint32_t counts[PKEYRT_SEAL_COUNTS];	/* Sealed gates' grants.  */
 };
 
 _Static_assert (sizeof (struct saved_rights) <= PKEYPLUG_RIGHTS_SIZE,
@@ -32,7 +33,10 @@ __pkeyplug_rights_save (void *buf)
 
   r->mode = __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
   if (r->mode == PKEYPLUG_MODE_HW)
-    r->pkru = pkeyrt_rdpkru ();
+    {
+      r->pkru = pkeyrt_rdpkru ();
+      pkeyrt_seal_snapshot (r->counts);
+    }
   if (r->mode == PKEYPLUG_MODE_HW || r->mode == PKEYPLUG_MODE_EMULATE)
     pkeyrt_emulate_snapshot (r->levels);
 }
@@ -47,6 +51,10 @@ __pkeyplug_rights_restore (const void *buf)
     return;
   if (r->mode == PKEYPLUG_MODE_HW && pkeyrt_rdpkru () != r->pkru)
     pkeyrt_wrpkru (r->pkru);
+  /* The buffer is in writable memory: the ledger takes from it only
+     counts lower than its own.  */
+  if (r->mode == PKEYPLUG_MODE_HW)
+    pkeyrt_seal_lower (r->counts);
   if (r->mode == PKEYPLUG_MODE_HW || r->mode == PKEYPLUG_MODE_EMULATE)
     pkeyrt_emulate_restore (r->levels);
 }

@@ -378,6 +378,12 @@ policy_bits (uint32_t keys, uint32_t *clear, uint32_t *set)
       *clear |= 3u << shift;
       *set |= pkeyrt_policy_rights (key->policy) << shift;
     }
+  /* The ledger of sealed gates: readable.  */
+  if (pkeyrt_sealed () && (keys & (1u << pkeyrt_seal_config.pkey)))
+    {
+      *clear |= pkeyrt_seal_config.bits;
+      *set |= pkeyrt_seal_config.bits & 0xaaaaaaaau;
+    }
 }
 
 /* Run a round for the hardware keys KEYS (a bit per key), whose bits are

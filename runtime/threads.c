@@ -4,7 +4,7 @@
    granting function would start with the key open and keep it for good
    (no exit gate of its own ever closes it).  The runtime's pthread_create
    starts each thread through locked_start, which first locks every key to
-   its policy.  This interposition needs the dynamic linker: it is built
+   its policy, and gives it a slot in the ledger of sealed gates.  This interposition needs the dynamic linker: it is built
    into the shared library only, not into libpkeyrt.a.
 
    In emulate mode a thread's rights are virtual (emulate.c) and start at
@@ -74,14 +74,28 @@ struct thread_start
   void *arg;
 };
 
+static void
+release_slot (void *unused)
+{
+  (void) unused;
+  pkeyrt_seal_release ();
+}
+
 static void *
 locked_start (void *p)
 {
   struct thread_start start = *(struct thread_start *) p;
+  void *ret;
 
   free (p);
   pkeyrt_hw_lock_thread ();
-  return start.fn (start.arg);
+  /* Sealed gates: a slot in the ledger, given back however the thread
+     ends (return, pthread_exit, cancellation).  */
+  pkeyrt_seal_claim ();
+  pthread_cleanup_push (release_slot, NULL);
+  ret = start.fn (start.arg);
+  pthread_cleanup_pop (1);
+  return ret;
 }
 
 typedef int pthread_create_fn (pthread_t *, const pthread_attr_t *,
