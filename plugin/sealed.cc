@@ -92,16 +92,21 @@
   "xorl\t%%edx, %%edx\n\t" \
   WRPKRU_TAGGED_ASM ("_close") "\n\t"
 
-/* After WRPKRU #2: every bit ALLOWED sets must be set in EAX.  A thread
-   with no slot is held to the header's ALLOWED, what a thread outside
-   every grant has.  */
+/* After WRPKRU #2: every bit ALLOWED sets must be set in EAX, where a
+   key's AD counts as WD too (no access is less than read-only: a signal
+   handler starts with AD alone).  A thread with no slot is held to the
+   header's ALLOWED, what a thread outside every grant has.  */
 #define CHECK_WRITTEN \
   "movq\t%2, %%rdx\n\t" \
   "movl\t" ALLOWED ", %k1\n\t" \
   FIND_SLOT ("3f") \
   "movl\t" ALLOWED ", %k1\n" \
-  "3:\torl\t%%eax, %k1\n\t" \
-  "cmpl\t%%eax, %k1\n\t" \
+  "3:\tmovl\t%%eax, %%ecx\n\t" \
+  "andl\t$0x55555555, %%ecx\n\t" \
+  "addl\t%%ecx, %%ecx\n\t" \
+  "orl\t%%eax, %%ecx\n\t" \
+  "orl\t%%ecx, %k1\n\t" \
+  "cmpl\t%%ecx, %k1\n\t" \
   "je\t1f\n" \
   "7:\tud2\t# pkeyplug: sealed gate refused this PKRU value\n" \
   "1:"

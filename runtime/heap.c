@@ -218,6 +218,16 @@ zero_protected (uint32_t slot, uintptr_t addr, size_t len)
   close_key (slot, &w);
 }
 
+/* Has pkeyplug_malloc made or used a key?  Sealed gates cannot start
+   then.  Under pkeyrt_lock.  */
+static int heap_used;
+
+int
+pkeyrt_heap_used (void)
+{
+  return heap_used;
+}
+
 /* Key names: [A-Za-z_][A-Za-z0-9_]*, at most PKEYPLUG_NAME_MAX long, as
    the plugin accepts them.  */
 
@@ -256,6 +266,12 @@ key_slot (const char *name)
       return -1;
     }
   pkeyrt_lock (&st);
+  if (pkeyrt_sealed ())
+    pkeyrt_fatal (PKEYPLUG_EXIT_SEAL, "pkeyplug_malloc with gates=sealed: "
+		  "heap secrets are not supported with sealed gates yet "
+		  "(the runtime opens their keys itself to clear and copy "
+		  "blocks, which the ledger does not allow)");
+  heap_used = 1;
   slot = pkeyrt_find_key (name);
   if (slot < 0)
     {
@@ -277,9 +293,6 @@ key_slot (const char *name)
 	}
     }
   err = errno;
-  /* Its pages will hold secrets now, policy stated or not.  */
-  if (slot >= 0)
-    pkeyrt_seal_key (&pkeyrt_keys[slot]);
   pkeyrt_unlock (&st);
   pkeyrt_sync_threads ();
   errno = err;

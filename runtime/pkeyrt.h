@@ -277,6 +277,7 @@ enum pkeyrt_heap_place
   PKEYRT_HEAP_ARENA,		/* In an arena, outside every live block.  */
   PKEYRT_HEAP_GUARD		/* In the guard page below or above one.  */
 };
+extern int pkeyrt_heap_used (void);
 
 struct pkeyrt_heap_hit
 {

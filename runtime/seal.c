@@ -118,7 +118,8 @@ static __thread uint32_t ledger_index __attribute__ ((tls_model ("initial-exec")
   CHECK_WRITTEN
 
 /* After a WRPKRU: every bit the thread's ALLOWED sets (the header's for
-   a thread without a slot) must be set in EAX, else UD2.  */
+   a thread without a slot) must be set in EAX, a key's AD counting as WD
+   too, else UD2.  */
 #define CHECK_WRITTEN \
   "movq %[ledger], %%rdx\n\t" \
   "testq %%rdx, %%rdx\n\t" \
@@ -126,8 +127,12 @@ static __thread uint32_t ledger_index __attribute__ ((tls_model ("initial-exec")
   "movl " S (PKEYPLUG_LEDGER_ALLOWED) "(%%rdx), %%esi\n\t" \
   FIND_SLOT ("3f") \
   "movl " S (PKEYPLUG_LEDGER_ALLOWED) "(%%rdx), %%esi\n" \
-  "3:\torl %%eax, %%esi\n\t" \
-  "cmpl %%eax, %%esi\n\t" \
+  "3:\tmovl %%eax, %%ecx\n\t" \
+  "andl $0x55555555, %%ecx\n\t" \
+  "addl %%ecx, %%ecx\n\t" \
+  "orl %%eax, %%ecx\n\t" \
+  "orl %%ecx, %%esi\n\t" \
+  "cmpl %%ecx, %%esi\n\t" \
   "je 1f\n\t" \
   "ud2\t# pkeyplug: PKRU value not allowed by the ledger\n" \
   "1:\n\t"
@@ -387,6 +392,10 @@ pkeyrt_seal_start (void)
 
   if (pkeyrt_sealed ())
     return;
+  if (pkeyrt_heap_used ())
+    pkeyrt_fatal (PKEYPLUG_EXIT_SEAL, "gates=sealed: the program uses "
+		  "heap secrets (pkeyplug_malloc), which sealed gates do "
+		  "not support yet");
   if (!(getauxval (AT_HWCAP2) & HWCAP2_FSGSBASE))
     pkeyrt_fatal (PKEYPLUG_EXIT_SEAL,
 		  "gates=sealed needs RDFSBASE in user mode (FSGSBASE: "
@@ -455,11 +464,10 @@ pkeyrt_seal_release (void)
     ledger_release ();
 }
 
-/* KEY, a hardware key, got its policy, or its first protected pages
-   while nobody stated one: keep it at least that closed outside grants,
-   in every thread.  A key with neither protects nothing yet.  A
-   restriction is never relaxed: a heap key without a stated policy
-   cannot become readonly.  */
+/* KEY, a hardware key, got its policy: keep it at least that closed
+   outside grants, in every thread.  A key without one protects nothing
+   yet (heap secrets, which could, are refused with sealed gates).  A
+   restriction is never relaxed.  */
 
 void
 pkeyrt_seal_key (const struct pkeyrt_key *key)
@@ -494,6 +502,10 @@ pkeyrt_seal_snapshot (uint32_t *counts)
   memset (counts, 0, PKEYRT_SEAL_COUNTS * sizeof *counts);
   if (!ledger || index == 0 || index >= LEDGER_SLOTS)
     return;
+  /* A signal handler starts with the ledger closed: pkeyrt_wrpkru opens
+     it for reading.  */
+  if (pkeyrt_rdpkru () & pkeyrt_seal_config.bits & 0x55555555u)
+    pkeyrt_wrpkru (pkeyrt_rdpkru ());
   memcpy (counts, ledger + ((size_t) index << PKEYPLUG_LEDGER_SLOT_SHIFT)
 	  + PKEYPLUG_LEDGER_RW, PKEYRT_SEAL_COUNTS * sizeof *counts);
 }
