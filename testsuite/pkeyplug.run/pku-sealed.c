@@ -16,8 +16,16 @@ PKEY_GRANT ("vault") __attribute__ ((noinline)) void put (int v) { secret = v; }
 PKEY_GRANT_READ ("vault") __attribute__ ((noinline)) int get (void) { return secret; }
 PKEY_GRANT ("vault") __attribute__ ((noinline)) int nested (int d)
 { return d == 0 ? get () : secret + nested (d - 1); }
+PKEY_GRANT_READ ("vault") __attribute__ ((noinline)) int secret_seen (void) { return secret; }
 PKEY_GRANT_READ ("vault") __attribute__ ((noinline)) int ro_then_rw (void)
 { put (secret + 1); return get (); }
+
+/* A signal handler starts with AD alone for every key: its gates must
+   not take that for more open than the interrupted read grant.  */
+static volatile int handler_saw;
+static void on_usr1 (int sig) { (void) sig; put (secret_seen () + 1); handler_saw = get (); }
+PKEY_GRANT_READ ("vault") __attribute__ ((noinline)) int read_then_signal (void)
+{ raise (SIGUSR1); return secret + handler_saw; }
 
 static jmp_buf env;
 PKEY_GRANT ("vault") __attribute__ ((noinline)) void jump_out (void)
@@ -49,6 +57,9 @@ int main (void)
   pthread_create (&t, NULL, thread_fn, NULL);
   pthread_join (t, &r);
   printf ("thread %ld\n", (long) r);
+  signal (SIGUSR1, on_usr1);
+  printf ("signal in a read grant: %d\n", read_then_signal ());
+  printf ("after it bits vault %d\n", pkru_bits ("vault"));
   fflush (stdout);
   pid_t pid = fork ();
   if (pid == 0)
@@ -70,5 +81,7 @@ int main (void)
 /* { dg-output "after longjmp bits vault 3\n" } */
 /* { dg-output "get 43\n" } */
 /* { dg-output "thread 100\n" } */
+/* { dg-output "signal in a read grant: 202\n" } */
+/* { dg-output "after it bits vault 3\n" } */
 /* { dg-output ".*protection violation: read of 'secret'.*" } */
 /* { dg-output "locked read: Aborted\n$" } */
