@@ -88,8 +88,6 @@ struct pkeyplug_key_desc
 #define PKEYPLUG_LEDGER_ALLOWED 8	/* uint32_t: PKRU bits that must be
 					   set (the header: a thread outside
 					   every grant).  */
-#define PKEYPLUG_LEDGER_MANAGED 12	/* Header: uint32_t, the bits of the
-					   runtime's hardware keys.  */
 #define PKEYPLUG_LEDGER_TPOFF 16	/* Header: int64_t, the offset of the
 					   threads' index from the FS base.  */
 #define PKEYPLUG_LEDGER_NSLOTS 24	/* Header: uint32_t, slots incl. the

@@ -61,7 +61,7 @@ pkeyplug_asm_clobber (const char *what)
 
 gasm *
 pkeyplug_barrier_asm (const char *text, vec<tree, va_gc> *inputs,
-	     vec<tree, va_gc> *outputs, vec<tree, va_gc> *clobbers)
+		      vec<tree, va_gc> *outputs, vec<tree, va_gc> *clobbers)
 {
   vec_safe_push (clobbers, pkeyplug_asm_clobber ("memory"));
   gasm *g = gimple_build_asm_vec (text, inputs, outputs, clobbers, NULL);
@@ -76,7 +76,8 @@ build_rdpkru (tree value)
 {
   vec<tree, va_gc> *in = NULL, *out = NULL, *clob = NULL;
   vec_safe_push (out, pkeyplug_asm_operand ("=a", value));
-  vec_safe_push (in, pkeyplug_asm_operand ("c", build_zero_cst (unsigned_type_node)));
+  vec_safe_push (in, pkeyplug_asm_operand ("c", build_zero_cst
+					      (unsigned_type_node)));
   vec_safe_push (clob, pkeyplug_asm_clobber ("dx"));
   return pkeyplug_barrier_asm (RDPKRU_ASM, in, out, clob);
 }
@@ -88,8 +89,10 @@ build_wrpkru (tree value)
 {
   vec<tree, va_gc> *in = NULL;
   vec_safe_push (in, pkeyplug_asm_operand ("a", value));
-  vec_safe_push (in, pkeyplug_asm_operand ("c", build_zero_cst (unsigned_type_node)));
-  vec_safe_push (in, pkeyplug_asm_operand ("d", build_zero_cst (unsigned_type_node)));
+  vec_safe_push (in, pkeyplug_asm_operand ("c", build_zero_cst
+					      (unsigned_type_node)));
+  vec_safe_push (in, pkeyplug_asm_operand ("d", build_zero_cst
+					      (unsigned_type_node)));
   return pkeyplug_barrier_asm (WRPKRU_ASM, in, NULL, NULL);
 }
 
@@ -343,9 +346,9 @@ build_checked_restore (struct gate *g)
   vec_safe_push (out, pkeyplug_asm_operand ("=&r", new_temp ("pkey_u")));
   vec_safe_push (in, pkeyplug_asm_operand ("r", g->saved));
   vec_safe_push (in, pkeyplug_asm_operand ("m", pkeyplug_desc_ref (g->desc,
-							   "keep_rw")));
+								    "keep_rw")));
   vec_safe_push (in, pkeyplug_asm_operand ("m", pkeyplug_desc_ref (g->desc,
-							   "ad_bit")));
+								    "ad_bit")));
   vec_safe_push (clob, pkeyplug_asm_clobber ("ax"));
   vec_safe_push (clob, pkeyplug_asm_clobber ("cx"));
   vec_safe_push (clob, pkeyplug_asm_clobber ("dx"));
@@ -388,9 +391,8 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
 
   add (seq, gimple_build_label (hw), loc);
-  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
-    add (seq, gimple_build_goto (write), loc);
-  else
+  /* A sealed exit always writes: the ledger uncounts every grant.  */
+  if (pkeyplug_gates != PKEYPLUG_GATES_SEALED)
     add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write, done),
 	 loc);
   add (seq, gimple_build_label (write), loc);

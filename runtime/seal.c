@@ -50,7 +50,8 @@ struct pkeyrt_seal_config pkeyrt_seal_config
 
 /* This thread's slot, 0 for none.  Initial-exec: the gates reach it at
    a fixed offset from the FS base, which the header records.  */
-static __thread uint32_t ledger_index __attribute__ ((tls_model ("initial-exec")));
+static __thread uint32_t ledger_index
+  __attribute__ ((tls_model ("initial-exec")));
 
 #define S(X) PKEYRT_STRINGIFY (X)
 #define RDPKRU_EAX "xorl %%ecx, %%ecx\n\t.byte 0x0f, 0x01, 0xee\n\t"

@@ -4,8 +4,9 @@
    granting function would start with the key open and keep it for good
    (no exit gate of its own ever closes it).  The runtime's pthread_create
    starts each thread through locked_start, which first locks every key to
-   its policy, and gives it a slot in the ledger of sealed gates.  This interposition needs the dynamic linker: it is built
-   into the shared library only, not into libpkeyrt.a.
+   its policy, and gives it a slot in the ledger of sealed gates.  This
+   interposition needs the dynamic linker: it is built into the shared
+   library only, not into libpkeyrt.a.
 
    In emulate mode a thread's rights are virtual (emulate.c) and start at
    none, but a thread that ends while it holds a grant (pthread_exit or
