@@ -152,6 +152,23 @@ void __pkeyplug_scrub_stack (uint32_t bytes);
 }
 #endif
 
+/* The C library's functions that start a thread, or make it start a
+   helper thread whose own threads later run the caller's callbacks.  A new
+   thread inherits its creator's PKRU; the runtime's __pkeyplug_NAME takes
+   NAME's arguments and starts every such thread with every key in its
+   default state.  The plugin turns each call of NAME, and each address of
+   NAME taken, in every function it compiles into one of __pkeyplug_NAME,
+   a weak reference that falls back to NAME where the runtime is not
+   linked (static links too); the shared runtime also interposes NAME for
+   code compiled without the plugin.  */
+#define PKEYPLUG_THREAD_STARTS(X) \
+  X (pthread_create) X (thrd_create) X (clone) \
+  X (timer_create) X (mq_notify) \
+  X (aio_read) X (aio_read64) X (aio_write) X (aio_write64) \
+  X (aio_fsync) X (aio_fsync64) X (lio_listio) X (lio_listio64) \
+  X (getaddrinfo_a)
+#define PKEYPLUG_THREAD_START_PREFIX "__pkeyplug_"
+
 /* Unit constructors run at priority 100, in the range reserved for the
    implementation, so they precede every user constructor (101..65535).  The
    first unit to register starts the runtime if its own constructor (priority

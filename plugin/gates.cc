@@ -24,7 +24,8 @@
    gate.
 
    The same pass also guards the non-local exits of every function
-   (guards.cc).  */
+   (guards.cc) and redirects its calls of functions that start threads
+   (redirect.cc).  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
@@ -527,6 +528,7 @@ instrument_function (function *fun)
   tree fndecl = fun->decl;
   pkeyplug_check_unguarded (fndecl);
   pkeyplug_guard_nonlocal_exits (fndecl);
+  pkeyplug_redirect_thread_starts (fndecl);
   if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ())
     return 0;
   location_t loc = DECL_SOURCE_LOCATION (fndecl);

@@ -7,6 +7,7 @@
    gates.cc      the pass that wraps granting functions in gates
    sealed.cc     the gates that check each PKRU value against a ledger
    guards.cc     rights on non-local exits: setjmp/longjmp, exit
+   redirect.cc   calls of functions that start threads go to the runtime
    elide.cc      removing gates inlined where their key is held
    redecl.cc     every declaration of a protected variable names its key
    unguarded.cc  warnings for accesses made without the key
@@ -97,6 +98,9 @@ extern opt_pass *pkeyplug_make_elide_pass (gcc::context *);
 
 /* guards.cc */
 extern void pkeyplug_guard_nonlocal_exits (tree fndecl);
+
+/* redirect.cc */
+extern void pkeyplug_redirect_thread_starts (tree fndecl);
 
 /* intern.cc */
 extern const char *pkeyplug_intern (const char *name);

@@ -630,7 +630,10 @@ static weakly_called_fn *const weakly_called[] __attribute__ ((used)) =
 {
   (weakly_called_fn *) __pkeyplug_rights_save,
   (weakly_called_fn *) __pkeyplug_rights_restore,
-  __pkeyplug_before_exit
+  __pkeyplug_before_exit,
+#define PKEYRT_THREAD_START(name) (weakly_called_fn *) __pkeyplug_##name,
+  PKEYPLUG_THREAD_STARTS (PKEYRT_THREAD_START)
+#undef PKEYRT_THREAD_START
 };
 
 /* Called by the constructor of each unit compiled with the plugin.  */

@@ -6,6 +6,7 @@
    emulate.c   the mprotect emulation and its gates
    report.c    messages on stderr and the SIGSEGV violation report
    threads.c   threads that start or end inside a grant
+   helpers.c   glibc's helper threads (timers, mq_notify, aio, getaddrinfo_a)
    rights.c    saving and restoring a thread's rights around setjmp
    exiting.c   locking a thread's keys before exit
    scrub.c     clearing the dead stack below a grant that closes
@@ -40,6 +41,36 @@
 #define PKEYPLUG_API_ONLY
 #include "pkeyplug.h"
 #include "pkeyplug-abi.h"
+
+/* The runtime's versions of the functions that start threads
+   (PKEYPLUG_THREAD_STARTS): threads.c and helpers.c define them.  Their
+   headers come before the visibility pragma too.  */
+#include <aio.h>
+#include <mqueue.h>
+#include <netdb.h>
+#include <threads.h>
+#include <time.h>
+
+int __pkeyplug_pthread_create (pthread_t *thread, const pthread_attr_t *attr,
+			       void *(*fn) (void *), void *arg);
+int __pkeyplug_thrd_create (thrd_t *thread, thrd_start_t fn, void *arg);
+int __pkeyplug_clone (int (*fn) (void *), void *stack, int flags, void *arg,
+		      ...);
+int __pkeyplug_timer_create (clockid_t clock, struct sigevent *event,
+			     timer_t *timer);
+int __pkeyplug_mq_notify (mqd_t queue, const struct sigevent *event);
+int __pkeyplug_aio_read (struct aiocb *cb);
+int __pkeyplug_aio_read64 (struct aiocb64 *cb);
+int __pkeyplug_aio_write (struct aiocb *cb);
+int __pkeyplug_aio_write64 (struct aiocb64 *cb);
+int __pkeyplug_aio_fsync (int op, struct aiocb *cb);
+int __pkeyplug_aio_fsync64 (int op, struct aiocb64 *cb);
+int __pkeyplug_lio_listio (int mode, struct aiocb *const list[], int n,
+			   struct sigevent *event);
+int __pkeyplug_lio_listio64 (int mode, struct aiocb64 *const list[], int n,
+			     struct sigevent *event);
+int __pkeyplug_getaddrinfo_a (int mode, struct gaicb *list[], int n,
+			      struct sigevent *event);
 
 #if !defined __x86_64__
 # error "libpkeyrt supports x86-64 only (system call numbers, PKRU, REG_ERR)"
@@ -202,7 +233,21 @@ extern void pkeyrt_hw_set_rights (int pkey, unsigned int rights);
 
 /* threads.c */
 extern void pkeyrt_hw_lock_thread (void);
+extern int pkeyrt_hw_rights_differ (void);
 extern void pkeyrt_watch_thread_exit (void);
+extern void *pkeyrt_next_symbol (const char *name);
+
+/* The C library's NAME, which the runtime wraps.  The shared runtime
+   interposes NAME and finds the next definition; libpkeyrt.a refers to
+   NAME weakly (#pragma weak in the file that wraps it), so that it pulls
+   nothing into a static program, and gets null where the program does not
+   link NAME.  */
+#ifdef PIC
+# define PKEYRT_REAL(name) \
+  ((__typeof__ (&name)) pkeyrt_next_symbol (#name))
+#else
+# define PKEYRT_REAL(name) (&name)
+#endif
 
 /* seal.c.  pkeyrt_wrpkru is there: once the ledger exists it checks
    every value written.  */

@@ -2,11 +2,18 @@
 
    A new thread inherits its creator's PKRU, so a thread created inside a
    granting function would start with the key open and keep it for good
-   (no exit gate of its own ever closes it).  The runtime's pthread_create
-   starts each thread through locked_start, which first locks every key to
-   its policy, and gives it a slot in the ledger of sealed gates.  This
-   interposition needs the dynamic linker: it is built into the shared
-   library only, not into libpkeyrt.a.
+   (no exit gate of its own ever closes it).  In hw mode the runtime starts
+   the threads a program creates through a trampoline that first locks
+   every key to its policy: pthread_create and thrd_create (whose thread
+   also gets a slot in the ledger of sealed gates, given back however it
+   ends), and glibc's clone wrapper for any child that runs a function,
+   thread or process.  The C library's own threads, which run the
+   program's callbacks, are helpers.c's.
+
+   __pkeyplug_NAME does this for NAME (pkeyplug-abi.h): the plugin
+   redirects the calls it compiles, static links included, and the shared
+   runtime also interposes NAME itself for code compiled without the
+   plugin.
 
    In emulate mode a thread's rights are virtual (emulate.c) and start at
    none, but a thread that ends while it holds a grant (pthread_exit or
@@ -18,14 +25,23 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <sched.h>
+#include <stdarg.h>
 #include <stdlib.h>
 
-/* Set this thread's PKRU bits of every key to the key's policy.  */
+#ifndef PIC
+# pragma weak pthread_create
+# pragma weak thrd_create
+# pragma weak clone
+#endif
 
-void
-pkeyrt_hw_lock_thread (void)
+/* PKRU with every key's bits at its policy, and the ledger of sealed
+   gates readable; the bits of other keys as in PKRU.  */
+
+static uint32_t
+default_rights (uint32_t pkru)
 {
-  uint32_t old = pkeyrt_rdpkru (), pkru = old, i;
+  uint32_t i, bits = pkeyrt_seal_config.bits;
 
   for (i = 0; i < pkeyrt_nkeys; i++)
     {
@@ -36,8 +52,43 @@ pkeyrt_hw_lock_thread (void)
       if (key->hw_key > 0)
 	pkru = (pkru & ~(3u << shift)) | (rights << shift);
     }
+  if (pkeyrt_sealed ())
+    pkru = (pkru & ~bits) | (bits & 0xaaaaaaaau);
+  return pkru;
+}
+
+/* Set this thread's PKRU bits of every key to the key's policy.  */
+
+void
+pkeyrt_hw_lock_thread (void)
+{
+  uint32_t old = pkeyrt_rdpkru (), pkru = default_rights (old);
+
   if (pkru != old)
     pkeyrt_wrpkru (pkru);
+}
+
+/* In hw mode, would a thread this one creates start with other rights
+   than the default on some key (a grant is open)?  PKRU is a register:
+   no other thread can change the answer.  */
+
+int
+pkeyrt_hw_rights_differ (void)
+{
+  uint32_t pkru;
+
+  if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
+    return 0;
+  pkru = pkeyrt_rdpkru ();
+  return default_rights (pkru) != pkru;
+}
+
+/* The definition of NAME after the shared runtime's own.  */
+
+void *
+pkeyrt_next_symbol (const char *name)
+{
+  return dlsym (RTLD_NEXT, name);
 }
 
 /* Emulate mode: give back the grants of a thread that ends.  */
@@ -67,11 +118,12 @@ pkeyrt_watch_thread_exit (void)
   pthread_setspecific (exit_key, (void *) 1);
 }
 
-#ifdef PIC
+/* pthread_create and thrd_create: what the trampoline starts.  */
 
 struct thread_start
 {
-  void *(*fn) (void *);
+  void *(*fn) (void *);		/* pthread_create's start, or null.  */
+  thrd_start_t c11_fn;		/* thrd_create's.  */
   void *arg;
 };
 
@@ -82,51 +134,189 @@ release_slot (void *unused)
   pkeyrt_seal_release ();
 }
 
+/* Lock the new thread's keys, give it a slot in the ledger of sealed gates
+   (given back however it ends: return, pthread_exit, thrd_exit,
+   cancellation), and run its start function.  */
+
 static void *
-locked_start (void *p)
+run_locked (struct thread_start *p)
 {
-  struct thread_start start = *(struct thread_start *) p;
+  struct thread_start start = *p;
   void *ret;
 
   free (p);
   pkeyrt_hw_lock_thread ();
-  /* Sealed gates: a slot in the ledger, given back however the thread
-     ends (return, pthread_exit, cancellation).  */
   pkeyrt_seal_claim ();
   pthread_cleanup_push (release_slot, NULL);
-  ret = start.fn (start.arg);
+  if (start.fn)
+    ret = start.fn (start.arg);
+  else
+    ret = (void *) (intptr_t) start.c11_fn (start.arg);
   pthread_cleanup_pop (1);
   return ret;
 }
 
-typedef int pthread_create_fn (pthread_t *, const pthread_attr_t *,
-			       void *(*) (void *), void *);
+static void *
+locked_start (void *p)
+{
+  return run_locked (p);
+}
+
+static int
+c11_locked_start (void *p)
+{
+  return (int) (intptr_t) run_locked (p);
+}
+
+static struct thread_start *
+new_start (void *(*fn) (void *), thrd_start_t c11_fn, void *arg)
+{
+  struct thread_start *start = malloc (sizeof *start);
+
+  if (start)
+    {
+      start->fn = fn;
+      start->c11_fn = c11_fn;
+      start->arg = arg;
+    }
+  return start;
+}
+
+PKEYRT_EXPORT int
+__pkeyplug_pthread_create (pthread_t *thread, const pthread_attr_t *attr,
+			   void *(*fn) (void *), void *arg)
+{
+  static __typeof__ (&pthread_create) real;
+  struct thread_start *start;
+  int err;
+
+  if (!real)
+    real = PKEYRT_REAL (pthread_create);
+  if (!real)
+    return EAGAIN;
+  if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
+    return real (thread, attr, fn, arg);
+  start = new_start (fn, NULL, arg);
+  if (!start)
+    return EAGAIN;
+  err = real (thread, attr, locked_start, start);
+  if (err != 0)
+    free (start);
+  return err;
+}
+
+/* thrd_create's thread, unlike pthread_create's, is a C11 thread for
+   glibc (thrd_exit's value): the real thrd_create starts it.  */
+
+PKEYRT_EXPORT int
+__pkeyplug_thrd_create (thrd_t *thread, thrd_start_t fn, void *arg)
+{
+  static __typeof__ (&thrd_create) real;
+  struct thread_start *start;
+  int err;
+
+  if (!real)
+    real = PKEYRT_REAL (thrd_create);
+  if (!real)
+    return thrd_error;
+  if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
+    return real (thread, fn, arg);
+  start = new_start (NULL, fn, arg);
+  if (!start)
+    return thrd_nomem;
+  err = real (thread, c11_locked_start, start);
+  if (err != thrd_success)
+    free (start);
+  return err;
+}
+
+/* clone: the child's function and argument, kept at the top of the stack
+   the caller gave it, where the child finds them.  Nothing else may be
+   used: a child without CLONE_VM has its own copy of memory, one without
+   CLONE_SETTLS shares its parent's TLS, so neither malloc nor a ledger
+   slot.  */
+
+struct clone_start
+{
+  int (*fn) (void *);
+  void *arg;
+};
+
+static int
+clone_locked_start (void *p)
+{
+  struct clone_start *start = p;
+  int (*fn) (void *) = start->fn;
+  void *arg = start->arg;
+
+  pkeyrt_hw_lock_thread ();
+  return fn (arg);
+}
+
+PKEYRT_EXPORT int
+__pkeyplug_clone (int (*fn) (void *), void *stack, int flags, void *arg, ...)
+{
+  static __typeof__ (&clone) real;
+  struct clone_start *start;
+  pid_t *parent_tid, *child_tid;
+  void *tls;
+  va_list ap;
+
+  /* glibc's clone takes these whatever FLAGS say.  */
+  va_start (ap, arg);
+  parent_tid = va_arg (ap, pid_t *);
+  tls = va_arg (ap, void *);
+  child_tid = va_arg (ap, pid_t *);
+  va_end (ap);
+  if (!real)
+    real = PKEYRT_REAL (clone);
+  if (!real)
+    {
+      errno = ENOSYS;
+      return -1;
+    }
+  /* Without a function or a stack the real clone fails (EINVAL).  */
+  if (!fn || !stack || !pkeyrt_hw_rights_differ ())
+    return real (fn, stack, flags, arg, parent_tid, tls, child_tid);
+  start = (struct clone_start *) (((uintptr_t) stack & ~(uintptr_t) 15)
+				  - sizeof *start);
+  start->fn = fn;
+  start->arg = arg;
+  return real (clone_locked_start, start, flags, start, parent_tid, tls,
+	       child_tid);
+}
+
+#ifdef PIC
+
+/* For code compiled without the plugin.  */
 
 PKEYRT_EXPORT int
 pthread_create (pthread_t *thread, const pthread_attr_t *attr,
 		void *(*fn) (void *), void *arg)
 {
-  static pthread_create_fn *real;
-  struct thread_start *start;
-  int err;
+  return __pkeyplug_pthread_create (thread, attr, fn, arg);
+}
 
-  if (!real)
-    {
-      real = (pthread_create_fn *) dlsym (RTLD_NEXT, "pthread_create");
-      if (!real)
-	return EAGAIN;
-    }
-  if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
-    return real (thread, attr, fn, arg);
-  start = malloc (sizeof *start);
-  if (!start)
-    return EAGAIN;
-  start->fn = fn;
-  start->arg = arg;
-  err = real (thread, attr, locked_start, start);
-  if (err != 0)
-    free (start);
-  return err;
+PKEYRT_EXPORT int
+thrd_create (thrd_t *thread, thrd_start_t fn, void *arg)
+{
+  return __pkeyplug_thrd_create (thread, fn, arg);
+}
+
+PKEYRT_EXPORT int
+clone (int (*fn) (void *), void *stack, int flags, void *arg, ...)
+{
+  pid_t *parent_tid, *child_tid;
+  void *tls;
+  va_list ap;
+
+  va_start (ap, arg);
+  parent_tid = va_arg (ap, pid_t *);
+  tls = va_arg (ap, void *);
+  child_tid = va_arg (ap, pid_t *);
+  va_end (ap);
+  return __pkeyplug_clone (fn, stack, flags, arg, parent_tid, tls,
+			   child_tid);
 }
 
 #endif /* PIC */
