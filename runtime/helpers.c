@@ -112,7 +112,8 @@ call_locked (struct locked_call *c)
 }
 
 /* Make call C, which returns -1 and sets errno on failure, the way
-   call_locked does.  Return its result, with errno as it left it.  */
+   call_locked does.  Return its result, and on failure set errno as the
+   call left it.  */
 
 static int
 call_locked_errno (struct locked_call *c)
@@ -124,7 +125,8 @@ call_locked_errno (struct locked_call *c)
       errno = err;
       return -1;
     }
-  errno = c->err;
+  if (c->ret == -1)
+    errno = c->err;
   return c->ret;
 }
 
@@ -172,6 +174,13 @@ __pkeyplug_timer_create (clockid_t clock, struct sigevent *event,
   memset (&t, 0, sizeof t);
   t.c.make = make_timer_create;
   t.clock = clock;
+  /* The caller's CPU time, not that of the thread that makes the call.  */
+  if (clock == CLOCK_THREAD_CPUTIME_ID
+      && pthread_getcpuclockid (pthread_self (), &t.clock) != 0)
+    {
+      errno = EINVAL;
+      return -1;
+    }
   t.has_event = event != NULL;
   if (event)
     t.event = *event;
@@ -405,7 +414,8 @@ __pkeyplug_getaddrinfo_a (int mode, struct gaicb *list[], int n,
     g.event = *event;
   if (call_locked (&g.c) != 0)
     return EAI_AGAIN;
-  errno = g.c.err;
+  if (g.c.ret == EAI_SYSTEM)
+    errno = g.c.err;
   return g.c.ret;
 }
 
