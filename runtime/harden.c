@@ -37,10 +37,13 @@
      its settings page are guarded like protected pages.
 
    - W^X from then on: mprotect and pkey_mprotect with PROT_EXEC fail, and
-     so does an anonymous mmap with PROT_EXEC (dlopen maps code from
-     files, which stays allowed).  Code pages cannot be made writable and
-     executable again, and written bytes cannot become code: no new
-     WRPKRU appears after scan=1 looked (JIT compilers stop working).
+     so does an mmap with PROT_EXEC that is anonymous or also PROT_WRITE
+     (dlopen maps code from files, read and execute, which stays
+     allowed).  Code pages cannot be made writable and executable
+     again, and no mapping is both at once, so memory the process writes
+     does not become code (JIT compilers stop working).  A file still
+     can: one mapping writes it, another executes it (README, "Files
+     mapped as code").
 
    Everything else is allowed.  Only hw mode can be hardened: the
    emulation's every grant is an mprotect of protected pages (init.c
@@ -459,11 +462,15 @@ build (struct prog *p)
   jump (p, deny);
   jump (p, range01);
 
-  /* Executable mappings only from files (dlopen); mmap over a range
-     replaces its pages only with MAP_FIXED.  */
+  /* Executable mappings only from files (dlopen), and never writable
+     at once: a writable and executable mapping of a file (/dev/zero, a
+     memfd) is as good as anonymous memory for new code.  mmap over a
+     range replaces its pages only with MAP_FIXED.  */
   place (p, mmap_l);
   load_abs (p, ARG_LO (2));
-  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 3, PROT_EXEC);
+  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 5, PROT_EXEC);
+  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, PROT_WRITE);
+  jump (p, deny);
   load_abs (p, ARG_LO (3));
   emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, MAP_ANONYMOUS);
   jump (p, deny);
