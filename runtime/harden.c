@@ -23,8 +23,10 @@
      our keys;
    - process_vm_writev and process_vm_readv fail (the kernel's copy does
      not check PKRU), and so do ptrace (a child could attach to us and
-     poke), process_madvise, shmat with SHM_REMAP or SHM_EXEC, and
-     io_uring_setup (a ring's requests do not pass the filter);
+     poke), process_madvise, shmat with SHM_REMAP or SHM_EXEC,
+     io_uring_setup (a ring's requests do not pass the filter), and
+     userfaultfd, also through /dev/userfaultfd (its UFFDIO_COPY writes
+     chosen bytes into a protected page not touched yet);
    - open, openat and creat with write access, and every openat2 (whose
      flags the filter cannot read), raise SIGSYS.  A filter cannot read a
      path.  The handler below makes the call itself, from one instruction
@@ -85,6 +87,13 @@
 #endif
 #ifndef SYS_process_madvise
 # define SYS_process_madvise 440
+#endif
+#ifndef SYS_userfaultfd
+# define SYS_userfaultfd 323
+#endif
+/* /dev/userfaultfd's ioctl that makes a userfaultfd: _IO (0xAA, 0).  */
+#ifndef USERFAULTFD_IOC_NEW
+# define USERFAULTFD_IOC_NEW 0xaa00
 #endif
 #ifndef SHM_REMAP
 # define SHM_REMAP 040000
@@ -414,7 +423,7 @@ build (struct prog *p)
   size_t pkey_free_l = new_label (p), open_l = new_label (p);
   size_t mprotect_l = new_label (p), shmat_l = new_label (p);
   size_t openat_l = new_label (p), trap_open = new_label (p);
-  size_t arch_prctl_l = new_label (p);
+  size_t arch_prctl_l = new_label (p), ioctl_l = new_label (p);
   uintptr_t site = (uintptr_t) pkeyrt_harden_syscall_return;
   size_t i;
   uint32_t k;
@@ -438,6 +447,8 @@ build (struct prog *p)
   if_eq (p, SYS_io_uring_setup, deny);
   if_eq (p, SYS_process_madvise, deny);
   if_eq (p, SYS_ptrace, deny);
+  if_eq (p, SYS_userfaultfd, deny);
+  if_eq (p, SYS_ioctl, ioctl_l);
   if_eq (p, SYS_shmat, shmat_l);
   if_eq (p, SYS_open, open_l);
   if_eq (p, SYS_openat, openat_l);
@@ -477,6 +488,13 @@ build (struct prog *p)
   load_abs (p, ARG_LO (3));
   emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, MAP_FIXED);
   jump (p, range01);
+  jump (p, allow);
+
+  /* A userfaultfd fills missing pages with bytes of the caller's choice,
+     and the kernel's copy does not check keys.  */
+  place (p, ioctl_l);
+  load_abs (p, ARG_LO (1));
+  if_eq (p, USERFAULTFD_IOC_NEW, deny);
   jump (p, allow);
 
   /* shmat with SHM_REMAP replaces whatever is mapped at its address, over
