@@ -23,8 +23,10 @@
      our keys;
    - process_vm_writev and process_vm_readv fail (the kernel's copy does
      not check PKRU), and so do ptrace (a child could attach to us and
-     poke), process_madvise, shmat with SHM_REMAP or SHM_EXEC, and
-     io_uring_setup (a ring's requests do not pass the filter);
+     poke), process_madvise, shmat with SHM_REMAP or SHM_EXEC,
+     io_uring_setup (a ring's requests do not pass the filter), and
+     userfaultfd, also through /dev/userfaultfd (its UFFDIO_COPY writes
+     chosen bytes into a protected page not touched yet);
    - open, openat and creat with write access, and every openat2 (whose
      flags the filter cannot read), raise SIGSYS.  A filter cannot read a
      path.  The handler below makes the call itself, from one instruction
@@ -37,10 +39,13 @@
      its settings page are guarded like protected pages.
 
    - W^X from then on: mprotect and pkey_mprotect with PROT_EXEC fail, and
-     so does an anonymous mmap with PROT_EXEC (dlopen maps code from
-     files, which stays allowed).  Code pages cannot be made writable and
-     executable again, and written bytes cannot become code: no new
-     WRPKRU appears after scan=1 looked (JIT compilers stop working).
+     so does an mmap with PROT_EXEC that is anonymous or also PROT_WRITE
+     (dlopen maps code from files, read and execute, which stays
+     allowed).  Code pages cannot be made writable and executable
+     again, and no mapping is both at once, so memory the process writes
+     does not become code (JIT compilers stop working).  A file still
+     can: one mapping writes it, another executes it (README, "Files
+     mapped as code").
 
    Everything else is allowed.  Only hw mode can be hardened: the
    emulation's every grant is an mprotect of protected pages (init.c
@@ -82,6 +87,13 @@
 #endif
 #ifndef SYS_process_madvise
 # define SYS_process_madvise 440
+#endif
+#ifndef SYS_userfaultfd
+# define SYS_userfaultfd 323
+#endif
+/* /dev/userfaultfd's ioctl that makes a userfaultfd: _IO (0xAA, 0).  */
+#ifndef USERFAULTFD_IOC_NEW
+# define USERFAULTFD_IOC_NEW 0xaa00
 #endif
 #ifndef SHM_REMAP
 # define SHM_REMAP 040000
@@ -411,7 +423,7 @@ build (struct prog *p)
   size_t pkey_free_l = new_label (p), open_l = new_label (p);
   size_t mprotect_l = new_label (p), shmat_l = new_label (p);
   size_t openat_l = new_label (p), trap_open = new_label (p);
-  size_t arch_prctl_l = new_label (p);
+  size_t arch_prctl_l = new_label (p), ioctl_l = new_label (p);
   uintptr_t site = (uintptr_t) pkeyrt_harden_syscall_return;
   size_t i;
   uint32_t k;
@@ -435,6 +447,8 @@ build (struct prog *p)
   if_eq (p, SYS_io_uring_setup, deny);
   if_eq (p, SYS_process_madvise, deny);
   if_eq (p, SYS_ptrace, deny);
+  if_eq (p, SYS_userfaultfd, deny);
+  if_eq (p, SYS_ioctl, ioctl_l);
   if_eq (p, SYS_shmat, shmat_l);
   if_eq (p, SYS_open, open_l);
   if_eq (p, SYS_openat, openat_l);
@@ -459,17 +473,28 @@ build (struct prog *p)
   jump (p, deny);
   jump (p, range01);
 
-  /* Executable mappings only from files (dlopen); mmap over a range
-     replaces its pages only with MAP_FIXED.  */
+  /* Executable mappings only from files (dlopen), and never writable
+     at once: a writable and executable mapping of a file (/dev/zero, a
+     memfd) is as good as anonymous memory for new code.  mmap over a
+     range replaces its pages only with MAP_FIXED.  */
   place (p, mmap_l);
   load_abs (p, ARG_LO (2));
-  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 3, PROT_EXEC);
+  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 5, PROT_EXEC);
+  emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, PROT_WRITE);
+  jump (p, deny);
   load_abs (p, ARG_LO (3));
   emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, MAP_ANONYMOUS);
   jump (p, deny);
   load_abs (p, ARG_LO (3));
   emit (p, BPF_JMP | BPF_JSET | BPF_K, 0, 1, MAP_FIXED);
   jump (p, range01);
+  jump (p, allow);
+
+  /* A userfaultfd fills missing pages with bytes of the caller's choice,
+     and the kernel's copy does not check keys.  */
+  place (p, ioctl_l);
+  load_abs (p, ARG_LO (1));
+  if_eq (p, USERFAULTFD_IOC_NEW, deny);
   jump (p, allow);
 
   /* shmat with SHM_REMAP replaces whatever is mapped at its address, over

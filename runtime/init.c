@@ -448,7 +448,13 @@ use_key (const struct pkeyplug_unit_entry *e)
       if (key->policy == PKEYRT_POLICY_UNKNOWN)
 	{
 	  /* Only grants were seen so far, and the key was treated as
-	     noaccess.  */
+	     noaccess.  A policy now would change the rights of the calling
+	     thread, and the filter guards no such change: a forged unit
+	     could make a key of heap secrets readable.  */
+	  if (pkeyrt_harden_active ())
+	    pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
+			  "harden=1: unit %s states the policy of key '%s' "
+			  "after the filter is in place", e->file, key->name);
 	  set_policy (key, e);
 	  if (key->gate == PKEYPLUG_GATE_HW)
 	    {
