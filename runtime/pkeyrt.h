@@ -15,6 +15,7 @@
    api.c       the public API of <pkeyplug.h>
    scan.c      scan=1: stray WRPKRU/XRSTOR sequences in executable memory
    harden.c    harden=1: the seccomp filter that guards protected memory
+               (with filter.c, bpf.c and opener.c; see harden.h)
    maps.c      reading /proc/self/maps
    sync.c      new keys' default rights for threads older than them
    seal.c      the ledger of sealed gates; the checked WRPKRU
