@@ -17,6 +17,7 @@
    harden.c    harden=1: the seccomp filter that guards protected memory
                (with filter.c, bpf.c and opener.c; see harden.h)
    maps.c      reading /proc/self/maps
+   sigsys.c    harden=1: SIGSYS stays deliverable (interposed sigprocmask)
    sync.c      new keys' default rights for threads older than them
    seal.c      the ledger of sealed gates; the checked WRPKRU
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
