@@ -23,8 +23,8 @@
      with PROT_EXEC, shmat with SHM_EXEC: EPERM (no written bytes become
      code, so no new WRPKRU appears after scan=1 looked);
    - every open (open, creat, openat, openat2, any flags) raises SIGSYS,
-     unless it comes from one of the two system call instructions of
-     opener.c's helper (and the first of them only opens directories as
+     unless it comes from one of the three system call instructions of
+     opener.c's helper (and two of them only open directories as
      O_PATH).  A filter cannot read a path; the helper opens the file in
      a descriptor table of its own and hands it over only once it has
      checked that it does not reach memory (opener.c);
@@ -278,7 +278,7 @@ memory_rules (struct pkeyrt_bpf *p, const struct labels *l,
   pkeyrt_bpf_jump (p, l->allow);
 }
 
-/* Opens: only opener.c's helper opens, from its two instructions.  */
+/* Opens: only opener.c's helper opens, from its three instructions.  */
 
 static void
 open_rules (struct pkeyrt_bpf *p, const struct labels *l)
@@ -286,9 +286,10 @@ open_rules (struct pkeyrt_bpf *p, const struct labels *l)
   pkeyrt_bpf_place (p, l->openat);
   pkeyrt_bpf_if_ip (p, (uintptr_t) pkeyrt_opener_site, l->allow);
   pkeyrt_bpf_if_ip (p, (uintptr_t) pkeyrt_opener_prefix_site, l->prefix);
+  pkeyrt_bpf_if_ip (p, (uintptr_t) pkeyrt_opener_dir_site, l->prefix);
   pkeyrt_bpf_jump (p, l->trap);
 
-  /* The helper's first open only ever makes an O_PATH descriptor of a
+  /* Two of the helper's opens only ever make an O_PATH descriptor of a
      directory, which can neither read nor write.  */
   pkeyrt_bpf_place (p, l->prefix);
   pkeyrt_bpf_load (p, ARG_LO (2));

@@ -99,12 +99,13 @@ extern void pkeyrt_bpf_if_overlaps (struct pkeyrt_bpf *p,
 extern void pkeyrt_filter_build (struct pkeyrt_bpf *p,
 				 const struct pkeyrt_filter_spec *spec);
 
-/* opener.c.  The instructions after the helper's two open system calls:
-   the only places the filter lets an open through.  */
+/* opener.c.  The instructions after the helper's three open system
+   calls: the only places the filter lets an open through.  */
 extern const char pkeyrt_opener_prefix_site[];
 extern const char pkeyrt_opener_site[];
-/* The flags of the first of them: it only ever opens a directory as
-   O_PATH.  */
+extern const char pkeyrt_opener_dir_site[];
+/* The flags of the first and the last: they only ever open a directory
+   as O_PATH.  */
 #define PKEYRT_OPENER_PREFIX_FLAGS (O_PATH | O_DIRECTORY | O_CLOEXEC)
 extern void pkeyrt_opener_install (void);
 extern long pkeyrt_opener_open (long nr, long dirfd, const char *path,

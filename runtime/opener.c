@@ -20,7 +20,8 @@
       like any).  It starts with every signal blocked, so no handler of the
       program ever runs on it.
    2. The helper (assembly, no calls, no stack) makes the open with the
-      caller's arguments from the only instruction the filter lets open,
+      caller's arguments from the one instruction the filter lets open
+      anything,
       and probes the new descriptor with lseek, whose answers come back
       in a register, where no other thread can change them (a stat buffer
       in shared memory could be rewritten between the kernel's write and
@@ -32,9 +33,12 @@
       - a file longer than user space (2^47 bytes) is /proc/kcore, or a
         sparse file no program opens.
       Either is refused with EPERM; anything else goes back to the start
-      and is sent to the caller over the socket.  An O_PATH descriptor
-      cannot be probed, and needs not be: it reads and writes nothing, and
-      reopening it through /proc/self/fd/N is an open like any.
+      and is sent to the caller over the socket.  A directory (an openat
+      of "." relative to it works, again an answer in a register) reads
+      no memory and is sent without the probes: the end of an ext4
+      hashed directory is 2^63 - 1.  An O_PATH descriptor cannot be
+      probed, and needs not be: it reads and writes nothing, and reopening
+      it through /proc/self/fd/N is an open like any.
    3. The helper unmaps the request and exits; its table goes with it.
       The caller receives the descriptor (and gives it the lowest free
       number, as open would) or the error.
@@ -148,6 +152,7 @@ _Static_assert (SYS_openat == 257 && SYS_lseek == 8 && SYS_clone == 56
 		&& SYS_exit == 60 && SYS_rt_sigprocmask == 14,
 		"x86-64 system call numbers");
 _Static_assert (MSG_NOSIGNAL == 0x4000 && AT_FDCWD == -100 && EPERM == 1
+		&& SYS_close == 3
 		&& SEEK_SET == 0 && SEEK_END == 2 && SIG_SETMASK == 2,
 		"constants of the helper");
 
@@ -243,8 +248,28 @@ __asm__ (".text\n"
 	 "\ttestq %rax, %rax\n"
 	 "\tjs .Lfail\n"
 	 "\tmovq %rax, %r12\n"
+	 /* A directory reads no memory, and its end can be anything (an
+	    ext4 hashed directory ends at 2^63 - 1): hand it over.  %r15 is
+	    -ENOTDIR for anything else that is not O_PATH.  */
+	 "\tmovl $257, %eax\n"		/* openat (fd, ".", O_PATH ...) */
+	 "\tmovl %r12d, %edi\n"
+	 "\tleaq .Ldot(%rip), %rsi\n"
+	 "\tmovl $" PKEYRT_STRINGIFY (PKEYRT_OPENER_PREFIX_FLAGS) ", %edx\n"
+	 "\txorl %r10d, %r10d\n"
+	 "\tsyscall\n"
+	 "\t.hidden pkeyrt_opener_dir_site\n"
+	 "\t.globl pkeyrt_opener_dir_site\n"
+	 "pkeyrt_opener_dir_site:\n"
+	 "\tmovq %rax, %r15\n"
+	 "\ttestq %rax, %rax\n"
+	 "\tjs 4f\n"
+	 "\tmovl $3, %eax\n"		/* close (it) */
+	 "\tmovq %r15, %rdi\n"
+	 "\tsyscall\n"
+	 "\tjmp .Lsend\n"
 	 /* Any offset goes: /proc/PID/mem, /dev/mem, /dev/kmem, /dev/port
 	    (and /proc/PID/pagemap).  */
+	 "4:\n"
 	 "\tmovl $8, %eax\n"		/* lseek (fd, PROBE_OFFSET, SEEK_SET) */
 	 "\tmovl %r12d, %edi\n"
 	 "\tmovabsq $" PKEYRT_STRINGIFY (PROBE_OFFSET) ", %rsi\n"
@@ -254,6 +279,8 @@ __asm__ (".text\n"
 	 "\tcmpq %r14, %rax\n"
 	 "\tje .Lrefuse\n"
 	 /* Larger than user space: /proc/kcore.  */
+	 "\tcmpq $" PKEYRT_STRINGIFY (-ENOTDIR) ", %r15\n"
+	 "\tjne 3f\n"
 	 "\tmovl $8, %eax\n"		/* lseek (fd, 0, SEEK_END) */
 	 "\tmovl %r12d, %edi\n"
 	 "\txorl %esi, %esi\n"
@@ -272,6 +299,7 @@ __asm__ (".text\n"
 	 /* Hand it over: whatever another thread writes into the message,
 	    it can only name descriptors of this table, which are ours
 	    already or checked.  */
+	 ".Lsend:\n"
 	 "\tmovl %r12d, " AT (REQ_FD) "\n"
 	 "\tmovl $0, " AT (REQ_ANSWER) "\n"
 	 "\tmovl $46, %eax\n"		/* sendmsg (sock, &msg, MSG_NOSIGNAL) */
@@ -304,6 +332,8 @@ __asm__ (".text\n"
 	 "\tud2\n"
 	 "\t.size pkeyrt_opener_spawn, .-pkeyrt_opener_spawn\n"
 
+	 ".Ldot:\n"
+	 "\t.asciz \".\"\n"
 	 "\t.p2align 3\n"
 	 "\t.type pkeyrt_opener_all_signals, @object\n"
 	 "pkeyrt_opener_all_signals:\n"
