@@ -431,7 +431,7 @@ receive (int sock, int cloexec)
     memcpy (&fd, CMSG_DATA (c), sizeof fd);
   if (msg.msg_flags & MSG_CTRUNC)
     answer = -EMFILE;
-  /* No answer (the helper or checker died) is a refusal.  */
+  /* No answer (the helper died) is a refusal.  */
   else if (n != sizeof answer)
     answer = -EPERM;
   else if (answer == 0 && fd < 0)

@@ -34,6 +34,9 @@ without_sigsys (const sigset_t *set, sigset_t *copy)
 typedef int mask_fn (int, const sigset_t *, sigset_t *);
 typedef int action_fn (int, const struct sigaction *, struct sigaction *);
 
+static mask_fn *real_sigprocmask, *real_pthread_sigmask;
+static action_fn *real_sigaction;
+
 static void *
 next (const char *name)
 {
@@ -44,40 +47,51 @@ next (const char *name)
   return f;
 }
 
+/* Early, so that no signal handler's first call runs dlsym (which is not
+   async-signal-safe); a call before this constructor looks them up
+   itself.  */
+static void __attribute__ ((constructor))
+find_real (void)
+{
+  if (real_sigprocmask == NULL)
+    real_sigprocmask = (mask_fn *) next ("sigprocmask");
+  if (real_pthread_sigmask == NULL)
+    real_pthread_sigmask = (mask_fn *) next ("pthread_sigmask");
+  if (real_sigaction == NULL)
+    real_sigaction = (action_fn *) next ("sigaction");
+}
+
 PKEYRT_EXPORT int
 sigprocmask (int how, const sigset_t *set, sigset_t *old)
 {
-  static mask_fn *real;
   sigset_t copy;
 
-  if (real == NULL)
-    real = (mask_fn *) next ("sigprocmask");
+  if (real_sigprocmask == NULL)
+    find_real ();
   if (how != SIG_UNBLOCK)
     set = without_sigsys (set, &copy);
-  return real (how, set, old);
+  return real_sigprocmask (how, set, old);
 }
 
 PKEYRT_EXPORT int
 pthread_sigmask (int how, const sigset_t *set, sigset_t *old)
 {
-  static mask_fn *real;
   sigset_t copy;
 
-  if (real == NULL)
-    real = (mask_fn *) next ("pthread_sigmask");
+  if (real_pthread_sigmask == NULL)
+    find_real ();
   if (how != SIG_UNBLOCK)
     set = without_sigsys (set, &copy);
-  return real (how, set, old);
+  return real_pthread_sigmask (how, set, old);
 }
 
 PKEYRT_EXPORT int
 sigaction (int sig, const struct sigaction *act, struct sigaction *old)
 {
-  static action_fn *real;
   struct sigaction copy;
 
-  if (real == NULL)
-    real = (action_fn *) next ("sigaction");
+  if (real_sigaction == NULL)
+    find_real ();
   if (act != NULL && pkeyrt_harden_active ()
       && sigismember (&act->sa_mask, SIGSYS))
     {
@@ -85,7 +99,7 @@ sigaction (int sig, const struct sigaction *act, struct sigaction *old)
       sigdelset (&copy.sa_mask, SIGSYS);
       act = &copy;
     }
-  return real (sig, act, old);
+  return real_sigaction (sig, act, old);
 }
 
 #endif /* PIC */
