@@ -16,6 +16,9 @@
    api.c       the public API of <pkeyplug.h>
    scan.c      scan=1: stray WRPKRU/XRSTOR sequences in executable memory
    harden.c    harden=1: the seccomp filter that guards protected memory
+               (with filter.c, bpf.c and opener.c; see harden.h)
+   maps.c      reading /proc/self/maps
+   sigsys.c    harden=1: SIGSYS stays deliverable (interposed sigprocmask)
    sync.c      new keys' default rights for threads older than them
    seal.c      the ledger of sealed gates; the checked WRPKRU
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
@@ -306,6 +309,18 @@ extern int pkeyrt_step_past (uint32_t slot, uintptr_t addr, int is_write,
 
 /* scan.c */
 extern void pkeyrt_scan_process (void);
+
+/* maps.c.  All of /proc/self/maps as one string (free it), or NULL with
+   errno set.  pkeyrt_maps_next splits off the line at *CURSOR: 1 with
+   its fields in *M, 0 at the end.  */
+struct pkeyrt_mapping
+{
+  uintptr_t start, end;
+  char perms[5];
+  const char *name;		/* "" for anonymous memory.  */
+};
+extern char *pkeyrt_maps_read (void);
+extern int pkeyrt_maps_next (char **cursor, struct pkeyrt_mapping *m);
 
 /* harden.c */
 extern void pkeyrt_harden_install (void);

@@ -451,45 +451,14 @@ scan_mapping (struct scan_state *st, uintptr_t start, uintptr_t end,
   free (copy);
 }
 
-/* Read all of /proc/self/maps into a string.  */
-
-static char *
-read_maps (void)
-{
-  int fd = open ("/proc/self/maps", O_RDONLY | O_CLOEXEC);
-  size_t len = 0, alloc = 0;
-  char *buf = NULL;
-
-  if (fd < 0)
-    pkeyrt_fatal (PKEYPLUG_EXIT_SCAN, "scan=1: cannot open /proc/self/maps:"
-		  " %s", strerror (errno));
-  for (;;)
-    {
-      ssize_t n;
-
-      buf = grow (buf, &alloc, len + 4097, 1);
-      n = read (fd, buf + len, alloc - len - 1);
-      if (n < 0 && errno == EINTR)
-	continue;
-      if (n < 0)
-	pkeyrt_fatal (PKEYPLUG_EXIT_SCAN, "scan=1: cannot read "
-		      "/proc/self/maps: %s", strerror (errno));
-      if (n == 0)
-	break;
-      len += (size_t) n;
-    }
-  close (fd);
-  buf[len] = '\0';
-  return buf;
-}
-
 /* Scan every executable mapping of the process.  */
 
 void
 pkeyrt_scan_process (void)
 {
   struct scan_state st;
-  char *maps, *line, *next;
+  struct pkeyrt_mapping m;
+  char *maps, *cursor;
   size_t i;
 
   if (pkeyrt_scan == PKEYRT_SCAN_OFF)
@@ -505,30 +474,20 @@ pkeyrt_scan_process (void)
 
   /* Read all of the list before scanning: the scan maps and unmaps
      nothing, but another thread might.  */
-  maps = read_maps ();
-  for (line = maps; *line != '\0'; line = next)
+  maps = pkeyrt_maps_read ();
+  if (maps == NULL)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SCAN, "scan=1: cannot read /proc/self/maps:"
+		  " %s", strerror (errno));
+  cursor = maps;
+  while (pkeyrt_maps_next (&cursor, &m))
     {
-      unsigned long start, end;
-      char perms[5];
-      int name_at = 0;
-      const char *name;
+      const char *name = m.name;
 
-      next = strchr (line, '\n');
-      if (next != NULL)
-	*next++ = '\0';
-      else
-	next = line + strlen (line);
-      /* The line ends here: an anonymous mapping has no name.  */
-      if (sscanf (line, "%lx-%lx %4s %*x %*x:%*x %*u %n", &start, &end,
-		  perms, &name_at) < 3
-	  || perms[2] != 'x')
-	continue;
-      name = name_at > 0 ? line + name_at : "";
-      if (strcmp (name, "[vsyscall]") == 0)
+      if (m.perms[2] != 'x' || strcmp (name, "[vsyscall]") == 0)
 	continue;
       if (name[0] == '\0')
 	name = "anonymous executable memory";
-      scan_mapping (&st, start, end, perms[0] == 'r', name);
+      scan_mapping (&st, m.start, m.end, m.perms[0] == 'r', name);
     }
 
   free (maps);

@@ -1,8 +1,9 @@
 /* harden=1: /proc/self/mem (or /proc/PID/mem, or a thread's) cannot be
-   opened for writing, whatever the path says or hides behind a symlink,
-   and process_vm_writev/readv are refused; a child of fork is bound the
-   same way towards its parent.  Other files open for writing as usual
-   (through the filter's SIGSYS handler).  */
+   opened, for writing or for reading, whatever the path says or hides
+   behind a symlink, and process_vm_writev/readv are refused; a child of
+   fork is bound the same way towards its parent.  Other files open as
+   usual (through the filter's SIGSYS handler and its helper).
+   pkeyplug.attack/harden-*.c try the other ways in.  */
 /* { dg-do run } */
 /* { dg-require-pku "" } */
 /* { dg-env PKEYPLUG_OPTIONS harden=1 } */
@@ -42,6 +43,7 @@ main (void)
 
   say ("open", open ("/proc/self/mem", O_RDWR));
   say ("open write-only", open ("/proc/self/mem", O_WRONLY));
+  say ("open read-only", open ("/proc/self/mem", O_RDONLY));
   say ("openat", openat (AT_FDCWD, "/proc/self/mem", O_RDWR));
   snprintf (path, sizeof path, "/proc/%d/task/%d/mem", (int) getpid (),
 	    (int) getpid ());
@@ -82,6 +84,7 @@ main (void)
 }
 /* { dg-output "open: EPERM \[^\n\]*\n" } */
 /* { dg-output "open write-only: EPERM \[^\n\]*\n" } */
+/* { dg-output "open read-only: EPERM \[^\n\]*\n" } */
 /* { dg-output "openat: EPERM \[^\n\]*\n" } */
 /* { dg-output "open task: EPERM \[^\n\]*\n" } */
 /* { dg-output "openat2: EPERM \[^\n\]*\n" } */
