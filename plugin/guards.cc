@@ -6,7 +6,10 @@
    twice (setjmp and kin), in every function, is bracketed with
    __pkeyplug_rights_save and __pkeyplug_rights_restore, and a label a
    nested function reaches by a non-local goto restores the rights the
-   body started with.
+   body started with.  The save area is in the frame, where anyone can
+   write it, so the restore only closes keys; in a granting function the
+   restore is followed by the opening of the function's own keys, with
+   its entry gates' code (pkeyplug_add_reopen, gates.cc).
 
    exit, quick_exit and abort called inside a grant would run the atexit
    handlers, the destructors or a SIGABRT handler with the grant still
@@ -86,6 +89,7 @@ exiting_call_p (gimple *call)
    rights its body starts with, made when a non-local label needs it.  */
 struct guard_walk
 {
+  tree fndecl;
   tree entry_rights;
 };
 
@@ -145,6 +149,7 @@ guard_exit (gimple_stmt_iterator *gsi, bool *handled,
 	walk->entry_rights = new_rights_buffer ();
       add_weak_call (&after, rights_restore_fn (),
 		     build_fold_addr_expr (walk->entry_rights), loc);
+      pkeyplug_add_reopen (&after, walk->fndecl, loc);
       gsi_insert_seq_after (gsi, after, GSI_CONTINUE_LINKING);
       return NULL_TREE;
     }
@@ -168,6 +173,8 @@ guard_exit (gimple_stmt_iterator *gsi, bool *handled,
   gimple_seq before = NULL;
   add_weak_call (&before, rights_save_fn (), addr, loc);
   add_weak_call (&after, rights_restore_fn (), addr, loc);
+  pkeyplug_add_reopen (&after, ((struct guard_walk *) wi->info)->fndecl,
+		       loc);
   gsi_insert_seq_before (gsi, before, GSI_SAME_STMT);
   gsi_insert_seq_after (gsi, after, GSI_CONTINUE_LINKING);
   return NULL_TREE;
@@ -180,7 +187,7 @@ void
 pkeyplug_guard_nonlocal_exits (tree fndecl)
 {
   gimple_seq body = gimple_body (fndecl);
-  struct guard_walk walk = { NULL_TREE };
+  struct guard_walk walk = { fndecl, NULL_TREE };
   struct walk_stmt_info wi;
   memset (&wi, 0, sizeof wi);
   wi.info = &walk;

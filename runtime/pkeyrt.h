@@ -6,6 +6,7 @@
    emulate.c   the mprotect emulation and its gates
    report.c    messages on stderr and the SIGSEGV violation report
    threads.c   threads that start or end inside a grant
+   defaults.c  every hardware key's rights outside grants, read-only
    rights.c    saving and restoring a thread's rights around setjmp
    exiting.c   locking a thread's keys before exit
    scrub.c     clearing the dead stack below a grant that closes
@@ -201,8 +202,15 @@ extern uint32_t pkeyrt_rdpkru (void);
 extern void pkeyrt_hw_set_rights (int pkey, unsigned int rights);
 
 /* threads.c */
-extern void pkeyrt_hw_lock_thread (void);
 extern void pkeyrt_watch_thread_exit (void);
+
+/* defaults.c.  What locking and restoring trust.  */
+extern void pkeyrt_defaults_start (void);
+extern void pkeyrt_defaults_set (int pkey, unsigned int rights);
+extern uint32_t pkeyrt_defaults_lock (uint32_t pkru);
+extern uint32_t pkeyrt_defaults_restore (uint32_t pkru, uint32_t saved);
+extern const void *pkeyrt_defaults_page (void);
+extern void pkeyrt_hw_lock_thread (void);
 
 /* seal.c.  pkeyrt_wrpkru is there: once the ledger exists it checks
    every value written.  */

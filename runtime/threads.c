@@ -20,26 +20,6 @@
 #include <errno.h>
 #include <stdlib.h>
 
-/* Set this thread's PKRU bits of every key to the key's policy.  */
-
-void
-pkeyrt_hw_lock_thread (void)
-{
-  uint32_t old = pkeyrt_rdpkru (), pkru = old, i;
-
-  for (i = 0; i < pkeyrt_nkeys; i++)
-    {
-      const struct pkeyrt_key *key = &pkeyrt_keys[i];
-      unsigned int shift = 2 * (unsigned int) key->hw_key;
-      uint32_t rights = pkeyrt_policy_rights (key->policy);
-
-      if (key->hw_key > 0)
-	pkru = (pkru & ~(3u << shift)) | (rights << shift);
-    }
-  if (pkru != old)
-    pkeyrt_wrpkru (pkru);
-}
-
 /* Emulate mode: give back the grants of a thread that ends.  */
 
 static pthread_key_t exit_key;
