@@ -99,6 +99,7 @@ extern opt_pass *pkeyplug_make_elide_pass (gcc::context *);
 
 /* guards.cc */
 extern void pkeyplug_guard_nonlocal_exits (tree fndecl);
+extern void pkeyplug_guard_exit_initializer (void *event_data, void *);
 
 /* intern.cc */
 extern const char *pkeyplug_intern (const char *name);

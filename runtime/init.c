@@ -126,6 +126,11 @@ start (void)
     pkeyrt_install_handler ();
   if (mode == PKEYPLUG_MODE_HW)
     pkeyrt_defaults_start ();
+  /* The thread that starts the runtime (usually the only one so far)
+     locks its keys when it calls exit; pthread_create sees to the
+     others.  */
+  if (mode != PKEYPLUG_MODE_OFF)
+    pkeyrt_lock_at_thread_exit ();
   if (mode == PKEYPLUG_MODE_EMULATE
       || (mode == PKEYPLUG_MODE_HW && opts.overflow_emulate))
     pkeyrt_emulate_start ();

@@ -8,7 +8,7 @@
    threads.c   threads that start or end inside a grant
    defaults.c  every hardware key's rights outside grants, read-only
    rights.c    saving and restoring a thread's rights around setjmp
-   exiting.c   locking a thread's keys before exit
+   exiting.c   locking a thread's keys before exit; exit, abort
    scrub.c     clearing the dead stack below a grant that closes
    heap.c      heap secrets: pkeyplug_malloc and friends
    lock.c      pkeyrt_lock, held with every signal blocked
@@ -211,6 +211,9 @@ extern uint32_t pkeyrt_defaults_lock (uint32_t pkru);
 extern uint32_t pkeyrt_defaults_restore (uint32_t pkru, uint32_t saved);
 extern const void *pkeyrt_defaults_page (void);
 extern void pkeyrt_hw_lock_thread (void);
+
+/* exiting.c */
+extern void pkeyrt_lock_at_thread_exit (void);
 
 /* seal.c.  pkeyrt_wrpkru is there: once the ledger exists it checks
    every value written.  */

@@ -18,15 +18,9 @@
    handler, which ran with every key locked, that function has its grant
    back.  Keys it held only from its callers stay locked.  With sealed
    gates the ledger, not the buffer, decides: the value written must pass
-   its check, and the buffer's counts can only lower the ledger's.
-
-   And exit: locked before it runs the atexit handlers.  */
+   its check, and the buffer's counts can only lower the ledger's.  */
 
 #include "pkeyrt.h"
-
-#include <dlfcn.h>
-#include <string.h>
-#include <unistd.h>
 
 struct saved_rights
 {
@@ -76,27 +70,3 @@ __pkeyplug_rights_restore (const void *buf)
   if (r->mode == PKEYPLUG_MODE_HW || r->mode == PKEYPLUG_MODE_EMULATE)
     pkeyrt_emulate_restore (r->levels);
 }
-
-#ifdef PIC
-
-/* exit inside a granting function would run the atexit handlers and the
-   destructors with the key open: they are not part of the grant.  Lock
-   every key for the calling thread first.  Interposing needs the dynamic
-   linker, so this is in the shared library only; a return from main
-   needs nothing, since main's own grants have closed by then.  */
-
-typedef void exit_fn (int);
-
-PKEYRT_EXPORT void
-exit (int status)
-{
-  exit_fn *real = (exit_fn *) dlsym (RTLD_NEXT, "exit");
-
-  __pkeyplug_before_exit ();
-  if (!real)
-    _exit (status);
-  real (status);
-  __builtin_unreachable ();
-}
-
-#endif /* PIC */

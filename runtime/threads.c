@@ -73,6 +73,8 @@ locked_start (void *p)
   /* Sealed gates: a slot in the ledger, given back however the thread
      ends (return, pthread_exit, cancellation).  */
   pkeyrt_seal_claim ();
+  /* Locked again if it calls exit, or ends as the last thread.  */
+  pkeyrt_lock_at_thread_exit ();
   pthread_cleanup_push (release_slot, NULL);
   ret = start.fn (start.arg);
   pthread_cleanup_pop (1);
