@@ -227,16 +227,23 @@ replace_exit_addresses (gimple_stmt_iterator *gsi)
 }
 
 /* walk_tree callback for initializers: the stand-in's address in place
-   of exit's.  */
+   of exit's.  The initializer of an artificial static object it refers
+   to (a compound literal at file scope) is walked too; DATA is the
+   walk's set of visited trees.  */
 
 static tree
-replace_in_initializer (tree *tp, int *walk_subtrees, void *)
+replace_in_initializer (tree *tp, int *walk_subtrees, void *data)
 {
-  if (TYPE_P (*tp) || DECL_P (*tp))
+  tree t = *tp;
+  if (VAR_P (t) && DECL_ARTIFICIAL (t) && TREE_STATIC (t)
+      && DECL_INITIAL (t) && DECL_INITIAL (t) != error_mark_node)
+    walk_tree (&DECL_INITIAL (t), replace_in_initializer, data,
+	       (hash_set<tree> *) data);
+  if (TYPE_P (t) || DECL_P (t))
     *walk_subtrees = 0;
-  else if (exit_address_p (*tp))
+  else if (exit_address_p (t))
     {
-      *tp = stand_in_address (*tp);
+      *tp = stand_in_address (t);
       *walk_subtrees = 0;
     }
   return NULL_TREE;
@@ -255,7 +262,9 @@ pkeyplug_guard_exit_initializer (void *event_data, void *)
       || !DECL_INITIAL (decl) || DECL_INITIAL (decl) == error_mark_node
       || seen_error ())
     return;
-  walk_tree (&DECL_INITIAL (decl), replace_in_initializer, NULL, NULL);
+  hash_set<tree> visited;
+  walk_tree (&DECL_INITIAL (decl), replace_in_initializer, &visited,
+	     &visited);
 }
 
 /* What the walk of one function collects: the buffer that holds the
