@@ -131,17 +131,22 @@ void __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
 /* Around every call of a function that returns twice (setjmp, sigsetjmp,
    vfork...) the plugin saves the calling thread's rights into a buffer of
    PKEYPLUG_RIGHTS_SIZE bytes in the caller's frame, and restores them when
-   the call returns: after a longjmp out of a granting function the rights
-   are again those of the setjmp caller.  The plugin references these two
-   weakly and calls them only when the runtime is linked.  */
+   the call returns: after a longjmp out of a granting function its keys
+   are closed again.  The buffer is writable memory, so the restore only
+   closes keys (or takes one back to its default outside grants); in a
+   granting function the plugin then opens the function's own keys again.
+   The plugin references these two weakly and calls them only when the
+   runtime is linked.  */
 #define PKEYPLUG_RIGHTS_SIZE 208
 void __pkeyplug_rights_save (void *buf);
 void __pkeyplug_rights_restore (const void *buf);
 
 /* Before every call of exit, quick_exit and abort the plugin calls this
-   (weakly): it locks every key for the calling thread, so that atexit
-   handlers, destructors and a SIGABRT handler do not run inside the
-   grant that called exit.  */
+   (weakly), also in the stand-in whose address it gives out where code
+   takes theirs (__pkeyplug_exit, __pkeyplug_quick_exit, __pkeyplug_abort:
+   hidden, one per module): it locks every key for the calling thread, so
+   that atexit handlers, destructors and a SIGABRT handler do not run
+   inside the grant that called exit.  */
 void __pkeyplug_before_exit (void);
 
 /* With -fplugin-arg-pkeyplug-scrub-stack=BYTES, called by the exit gate of

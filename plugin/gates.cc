@@ -522,6 +522,51 @@ pkeyplug_function_grant (tree fndecl, const char *key)
   return 0;
 }
 
+/* Append to SEQ the opening of the keys FNDECL grants by itself, the
+   way its entry gates open them, for after the runtime's restore that
+   follows a setjmp or a non-local label (guards.cc): that restore only
+   closes, and a siglongjmp out of a signal handler, which ran with every
+   key locked, has closed FNDECL's own keys too.  These are FNDECL's
+   grants, known from its code, so opening them trusts no memory; the
+   code is an entry gate's, no new gadget.  Only for hw keys and the
+   checked or fast gates: with sealed gates the restore itself reopens
+   what the ledger counts, and a signal handler does not change the
+   emulation's levels.  */
+
+void
+pkeyplug_add_reopen (gimple_seq *seq, tree fndecl, location_t loc)
+{
+  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED
+      || lookup_attribute ("naked", DECL_ATTRIBUTES (fndecl)))
+    return;
+  auto_vec<gate> gates;
+  collect_gates (fndecl, &gates);
+  unsigned i;
+  gate *g;
+  FOR_EACH_VEC_ELT (gates, i, g)
+    {
+      tree hw = create_artificial_label (loc);
+      tree write = create_artificial_label (loc);
+      tree done = create_artificial_label (loc);
+      g->desc = pkeyplug_key_descriptor (g->key);
+      g->mode = new_temp ("pkey_mode");
+      g->saved = new_temp ("pkey_now");
+      g->opened = new_temp ("pkey_opened");
+      add (seq, gimple_build_assign (g->mode,
+				     pkeyplug_desc_ref (g->desc, "gate")),
+	   loc);
+      add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, done, loc);
+      add (seq, gimple_build_label (hw), loc);
+      add (seq, build_rdpkru (g->saved), loc);
+      add_hw_open (seq, g, loc);
+      add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write,
+				   done), loc);
+      add (seq, gimple_build_label (write), loc);
+      add (seq, build_wrpkru (g->opened), loc);
+      add (seq, gimple_build_label (done), loc);
+    }
+}
+
 static unsigned int
 instrument_function (function *fun)
 {

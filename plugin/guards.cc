@@ -6,14 +6,22 @@
    twice (setjmp and kin), in every function, is bracketed with
    __pkeyplug_rights_save and __pkeyplug_rights_restore, and a label a
    nested function reaches by a non-local goto restores the rights the
-   body started with.
+   body started with.  The save area is in the frame, where anyone can
+   write it, so the restore only closes keys; in a granting function the
+   restore is followed by the opening of the function's own keys, with
+   its entry gates' code (pkeyplug_add_reopen, gates.cc).
 
    exit, quick_exit and abort called inside a grant would run the atexit
    handlers, the destructors or a SIGABRT handler with the grant still
-   open; every call of them gets __pkeyplug_before_exit first, which locks
-   the calling thread's keys.  The shared runtime also interposes exit,
-   which covers calls from code compiled without the plugin; this covers
-   static links, where nothing can be interposed.
+   open; every call of them (and of assert's __assert_fail, whose
+   arguments are string literals) gets __pkeyplug_before_exit first,
+   which locks the calling thread's keys.  Wherever code takes the
+   address of exit, quick_exit or abort (in a function's body, or in the
+   initializer of a static variable), it gets the address of a stand-in
+   instead, a function of the module whose body is that call: a call
+   through the pointer locks too.  The shared runtime also interposes the
+   three, which covers calls from code compiled without the plugin; this
+   covers static links, where nothing can be interposed.
 
    All three runtime functions are weak references, called only when the
    runtime is linked.  */
@@ -67,14 +75,14 @@ before_exit_fn (void)
      build_function_type_list (void_type_node, NULL_TREE));
 }
 
-/* Is CALL a call of the C library's exit, quick_exit or abort?  Matched
-   by assembler name so that std::exit and a redeclaration count too.  */
+/* Is FN the C library's exit, quick_exit or abort?  Matched by
+   assembler name so that std::exit and a redeclaration count too.  */
 
 static bool
-exiting_call_p (gimple *call)
+exiting_fn_p (tree fn)
 {
-  tree fn = gimple_call_fndecl (call);
-  if (!fn || !TREE_PUBLIC (fn) || !DECL_EXTERNAL (fn)
+  if (!fn || TREE_CODE (fn) != FUNCTION_DECL || !TREE_PUBLIC (fn)
+      || !DECL_EXTERNAL (fn)
       || (DECL_CONTEXT (fn) && TREE_CODE (DECL_CONTEXT (fn)) == RECORD_TYPE))
     return false;
   const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fn));
@@ -82,10 +90,188 @@ exiting_call_p (gimple *call)
 	  || strcmp (name, "abort") == 0);
 }
 
+/* Is CALL a call of exit and kin, or of assert's failure, which aborts
+   and prints only the string literals assert passes it?  */
+
+static bool
+exiting_call_p (gimple *call)
+{
+  tree fn = gimple_call_fndecl (call);
+  if (exiting_fn_p (fn))
+    return true;
+  if (!fn || !TREE_PUBLIC (fn) || !DECL_EXTERNAL (fn))
+    return false;
+  const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fn));
+  return (strcmp (name, "__assert_fail") == 0
+	  || strcmp (name, "__assert_perror_fail") == 0
+	  || strcmp (name, "__assert") == 0);
+}
+
+/* The stand-in for FN (exit, quick_exit or abort) whose address code
+   gets where it takes FN's: a hidden COMDAT function, one per module, of
+   FN's type, whose body calls FN with its arguments.  The gate pass then
+   puts __pkeyplug_before_exit before that call, like before any other.
+   Artificial: grant-all does not make it a grant.  */
+
+static tree
+exit_stand_in (tree fn)
+{
+  const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fn));
+  tree id = get_identifier (ACONCAT (("__pkeyplug_", name, NULL)));
+  if (symtab_node *n = symtab_node::get_for_asmname (id))
+    return n->decl;
+
+  tree type = TREE_TYPE (fn);
+  if (!prototype_p (type))
+    type = (strcmp (name, "abort") == 0
+	    ? build_function_type_list (void_type_node, NULL_TREE)
+	    : build_function_type_list (void_type_node, integer_type_node,
+					NULL_TREE));
+  location_t loc = BUILTINS_LOCATION;
+  tree decl = build_decl (loc, FUNCTION_DECL, id, type);
+  SET_DECL_ASSEMBLER_NAME (decl, id);
+  TREE_STATIC (decl) = 1;
+  TREE_PUBLIC (decl) = 1;
+  TREE_USED (decl) = 1;
+  TREE_THIS_VOLATILE (decl) = 1;	/* noreturn */
+  TREE_NOTHROW (decl) = 1;
+  DECL_ARTIFICIAL (decl) = 1;
+  DECL_IGNORED_P (decl) = 1;
+  DECL_VISIBILITY (decl) = VISIBILITY_HIDDEN;
+  DECL_VISIBILITY_SPECIFIED (decl) = 1;
+
+  tree result = build_decl (loc, RESULT_DECL, NULL_TREE, void_type_node);
+  DECL_ARTIFICIAL (result) = 1;
+  DECL_IGNORED_P (result) = 1;
+  DECL_CONTEXT (result) = decl;
+  DECL_RESULT (decl) = result;
+
+  auto_vec<tree> args;
+  tree parms = NULL_TREE, *last = &parms;
+  for (tree a = TYPE_ARG_TYPES (type); a && a != void_list_node;
+       a = TREE_CHAIN (a))
+    {
+      tree parm = build_decl (loc, PARM_DECL, NULL_TREE, TREE_VALUE (a));
+      DECL_ARG_TYPE (parm) = TREE_VALUE (a);
+      DECL_ARTIFICIAL (parm) = 1;
+      DECL_CONTEXT (parm) = decl;
+      *last = parm;
+      last = &DECL_CHAIN (parm);
+      args.safe_push (parm);
+    }
+  DECL_ARGUMENTS (decl) = parms;
+  DECL_INITIAL (decl) = make_node (BLOCK);
+  BLOCK_SUPERCONTEXT (DECL_INITIAL (decl)) = decl;
+  TREE_USED (DECL_INITIAL (decl)) = 1;
+  DECL_SAVED_TREE (decl) = build_call_expr_loc_array (loc, fn, args.length (),
+						      args.address ());
+
+  /* Its own function structure, without disturbing the one being parsed
+     or compiled now.  */
+  push_struct_function (decl);
+  cfun->function_end_locus = loc;
+  pop_cfun ();
+  make_decl_one_only (decl, id);
+  DECL_COMDAT (decl) = 1;
+  /* No garbage collection: this may run in the middle of parsing.  */
+  cgraph_node::finalize_function (decl, true);
+  return decl;
+}
+
+/* The stand-in's address for ADDR, the address of exit or kin, of
+   ADDR's type.  */
+
+static tree
+stand_in_address (tree addr)
+{
+  tree stand_in = exit_stand_in (TREE_OPERAND (addr, 0));
+  return fold_convert (TREE_TYPE (addr), build_fold_addr_expr (stand_in));
+}
+
+/* Is T the address of exit or kin?  */
+
+static bool
+exit_address_p (tree t)
+{
+  return (t && TREE_CODE (t) == ADDR_EXPR
+	  && exiting_fn_p (TREE_OPERAND (t, 0)));
+}
+
+/* Give every operand of the statement at GSI that is the address of exit
+   or kin the stand-in's address instead; the called function of a
+   direct call stays (guard_exit locks before it).  An operand of an asm
+   may have to be a constant, and stays too.  */
+
+static void
+replace_exit_addresses (gimple_stmt_iterator *gsi)
+{
+  gimple *stmt = gsi_stmt (*gsi);
+  if (gimple_code (stmt) == GIMPLE_ASM || !gimple_has_ops (stmt))
+    return;
+  for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
+    {
+      tree op = gimple_op (stmt, i);
+      if ((is_gimple_call (stmt) && i == 1) || !exit_address_p (op))
+	continue;
+      tree val = stand_in_address (op);
+      if (!is_gimple_val (val))
+	{
+	  tree tmp = create_tmp_var (TREE_TYPE (op), "pkey_exit");
+	  gimple *g = gimple_build_assign (tmp, val);
+	  gimple_set_location (g, gimple_location (stmt));
+	  gsi_insert_before (gsi, g, GSI_SAME_STMT);
+	  val = tmp;
+	}
+      gimple_set_op (stmt, i, val);
+    }
+}
+
+/* walk_tree callback for initializers: the stand-in's address in place
+   of exit's.  The initializer of an artificial static object it refers
+   to (a compound literal at file scope) is walked too; DATA is the
+   walk's set of visited trees.  */
+
+static tree
+replace_in_initializer (tree *tp, int *walk_subtrees, void *data)
+{
+  tree t = *tp;
+  if (VAR_P (t) && DECL_ARTIFICIAL (t) && TREE_STATIC (t)
+      && DECL_INITIAL (t) && DECL_INITIAL (t) != error_mark_node)
+    walk_tree (&DECL_INITIAL (t), replace_in_initializer, data,
+	       (hash_set<tree> *) data);
+  if (TYPE_P (t) || DECL_P (t))
+    *walk_subtrees = 0;
+  else if (exit_address_p (t))
+    {
+      *tp = stand_in_address (t);
+      *walk_subtrees = 0;
+    }
+  return NULL_TREE;
+}
+
+/* PLUGIN_FINISH_DECL callback: a static variable initialised with the
+   address of exit or kin (a table of handlers) gets the stand-in's.
+   Here, before the symbol table analyses the initializer, the
+   references it records are the stand-in's.  */
+
+void
+pkeyplug_guard_exit_initializer (void *event_data, void *)
+{
+  tree decl = (tree) event_data;
+  if (!decl || !VAR_P (decl) || !TREE_STATIC (decl) || DECL_EXTERNAL (decl)
+      || !DECL_INITIAL (decl) || DECL_INITIAL (decl) == error_mark_node
+      || seen_error ())
+    return;
+  hash_set<tree> visited;
+  walk_tree (&DECL_INITIAL (decl), replace_in_initializer, &visited,
+	     &visited);
+}
+
 /* What the walk of one function collects: the buffer that holds the
    rights its body starts with, made when a non-local label needs it.  */
 struct guard_walk
 {
+  tree fndecl;
   tree entry_rights;
 };
 
@@ -145,9 +331,11 @@ guard_exit (gimple_stmt_iterator *gsi, bool *handled,
 	walk->entry_rights = new_rights_buffer ();
       add_weak_call (&after, rights_restore_fn (),
 		     build_fold_addr_expr (walk->entry_rights), loc);
+      pkeyplug_add_reopen (&after, walk->fndecl, loc);
       gsi_insert_seq_after (gsi, after, GSI_CONTINUE_LINKING);
       return NULL_TREE;
     }
+  replace_exit_addresses (gsi);
   if (!is_gimple_call (stmt))
     return NULL_TREE;
   if (exiting_call_p (stmt))
@@ -168,19 +356,22 @@ guard_exit (gimple_stmt_iterator *gsi, bool *handled,
   gimple_seq before = NULL;
   add_weak_call (&before, rights_save_fn (), addr, loc);
   add_weak_call (&after, rights_restore_fn (), addr, loc);
+  pkeyplug_add_reopen (&after, ((struct guard_walk *) wi->info)->fndecl,
+		       loc);
   gsi_insert_seq_before (gsi, before, GSI_SAME_STMT);
   gsi_insert_seq_after (gsi, after, GSI_CONTINUE_LINKING);
   return NULL_TREE;
 }
 
 /* Bracket every returns-twice call of FNDECL's body, restore the rights
-   at its non-local labels, and lock them before its calls of exit.  */
+   at its non-local labels, lock them before its calls of exit, and give
+   it the stand-ins' addresses where it takes exit's.  */
 
 void
 pkeyplug_guard_nonlocal_exits (tree fndecl)
 {
   gimple_seq body = gimple_body (fndecl);
-  struct guard_walk walk = { NULL_TREE };
+  struct guard_walk walk = { fndecl, NULL_TREE };
   struct walk_stmt_info wi;
   memset (&wi, 0, sizeof wi);
   wi.info = &walk;

@@ -87,6 +87,8 @@ extern gasm *pkeyplug_barrier_asm (const char *text, vec<tree, va_gc> *inputs,
 				   vec<tree, va_gc> *clobbers);
 extern tree pkeyplug_runtime_function (const char *name, tree type);
 extern unsigned pkeyplug_function_grant (tree fndecl, const char *key);
+extern void pkeyplug_add_reopen (gimple_seq *seq, tree fndecl,
+				 location_t loc);
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
 
 /* sealed.cc */
@@ -98,6 +100,7 @@ extern opt_pass *pkeyplug_make_elide_pass (gcc::context *);
 
 /* guards.cc */
 extern void pkeyplug_guard_nonlocal_exits (tree fndecl);
+extern void pkeyplug_guard_exit_initializer (void *event_data, void *);
 
 /* redirect.cc */
 extern void pkeyplug_redirect_thread_starts (tree fndecl);

@@ -210,6 +210,8 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 		     NULL);
   register_callback (name, PLUGIN_PRAGMAS, define_macro, NULL);
   register_callback (name, PLUGIN_FINISH_DECL, pkeyplug_finish_decl, NULL);
+  register_callback (name, PLUGIN_FINISH_DECL,
+		     pkeyplug_guard_exit_initializer, NULL);
 
   add_pass (name, pkeyplug_make_gate_pass (g), "lower",
 	    PASS_POS_INSERT_BEFORE);

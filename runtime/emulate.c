@@ -226,7 +226,9 @@ pkeyrt_emulate_snapshot (uint8_t *levels)
   memcpy (levels, held, PKEYRT_MAX_KEYS);
 }
 
-/* Move this thread back to the levels a snapshot took.  */
+/* Move this thread back down to the levels a snapshot took.  Only down:
+   the snapshot is in writable memory (a setjmp save area), and a level
+   it holds above the thread's own would be a grant nobody gave.  */
 
 void
 pkeyrt_emulate_restore (const uint8_t *levels)
@@ -234,7 +236,7 @@ pkeyrt_emulate_restore (const uint8_t *levels)
   uint32_t i;
 
   for (i = 0; i < PKEYRT_MAX_KEYS; i++)
-    if (held[i] != levels[i] && levels[i] <= PKEYRT_LEVEL_WRITE)
+    if (levels[i] < held[i])
       set_level (i, levels[i]);
 }
 

@@ -157,6 +157,9 @@ collect_guarded (void)
 		   pkeyrt_keys[i].ranges[j].end, -1);
   for (n = 0; n < ndescriptors; n++)
     add_guarded (descriptors[n], descriptors[n] + PKEYPLUG_PAGE_SIZE, -1);
+  /* What locking and restoring trust (defaults.c).  */
+  add_guarded ((uintptr_t) pkeyrt_defaults_page (),
+	       (uintptr_t) pkeyrt_defaults_page () + PKEYPLUG_PAGE_SIZE, -1);
   if (pkeyrt_sealed ())
     {
       uintptr_t config = (uintptr_t) &pkeyrt_seal_config;

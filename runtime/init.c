@@ -124,6 +124,13 @@ start (void)
 
   if (mode != PKEYPLUG_MODE_OFF)
     pkeyrt_install_handler ();
+  if (mode == PKEYPLUG_MODE_HW)
+    pkeyrt_defaults_start ();
+  /* The thread that starts the runtime (usually the only one so far)
+     locks its keys when it calls exit; pthread_create sees to the
+     others.  */
+  if (mode != PKEYPLUG_MODE_OFF)
+    pkeyrt_lock_at_thread_exit ();
   if (mode == PKEYPLUG_MODE_EMULATE
       || (mode == PKEYPLUG_MODE_HW && opts.overflow_emulate))
     pkeyrt_emulate_start ();
@@ -291,7 +298,10 @@ pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
   key->gate = gate;
   key->hw_key = pkey > 0 ? pkey : 0;
   if (pkey > 0)
-    pkeyrt_sync_note_key (pkey);
+    {
+      pkeyrt_defaults_set (pkey, pkeyrt_policy_rights (key->policy));
+      pkeyrt_sync_note_key (pkey);
+    }
   if (key->policy != PKEYRT_POLICY_UNKNOWN)
     pkeyrt_seal_key (key);
   key->prot = pkeyrt_emulate_locked_prot (key);
@@ -458,6 +468,8 @@ use_key (const struct pkeyplug_unit_entry *e)
 	  set_policy (key, e);
 	  if (key->gate == PKEYPLUG_GATE_HW)
 	    {
+	      pkeyrt_defaults_set (key->hw_key,
+				   pkeyrt_policy_rights (key->policy));
 	      pkeyrt_hw_set_rights (key->hw_key,
 				    pkeyrt_policy_rights (key->policy));
 	      pkeyrt_seal_key (key);

@@ -7,8 +7,9 @@
    report.c    messages on stderr and the SIGSEGV violation report
    threads.c   threads that start or end inside a grant
    helpers.c   glibc's helper threads (timers, mq_notify, aio, getaddrinfo_a)
+   defaults.c  every hardware key's rights outside grants, read-only
    rights.c    saving and restoring a thread's rights around setjmp
-   exiting.c   locking a thread's keys before exit
+   exiting.c   locking a thread's keys before exit; exit, abort
    scrub.c     clearing the dead stack below a grant that closes
    heap.c      heap secrets: pkeyplug_malloc and friends
    lock.c      pkeyrt_lock, held with every signal blocked
@@ -235,7 +236,6 @@ extern uint32_t pkeyrt_rdpkru (void);
 extern void pkeyrt_hw_set_rights (int pkey, unsigned int rights);
 
 /* threads.c */
-extern void pkeyrt_hw_lock_thread (void);
 extern int pkeyrt_hw_rights_differ (void);
 extern void pkeyrt_watch_thread_exit (void);
 extern void *pkeyrt_next_symbol (const char *name);
@@ -251,6 +251,17 @@ extern void *pkeyrt_next_symbol (const char *name);
 #else
 # define PKEYRT_REAL(name) (&name)
 #endif
+
+/* defaults.c.  What locking and restoring trust.  */
+extern void pkeyrt_defaults_start (void);
+extern void pkeyrt_defaults_set (int pkey, unsigned int rights);
+extern uint32_t pkeyrt_defaults_lock (uint32_t pkru);
+extern uint32_t pkeyrt_defaults_restore (uint32_t pkru, uint32_t saved);
+extern const void *pkeyrt_defaults_page (void);
+extern void pkeyrt_hw_lock_thread (void);
+
+/* exiting.c */
+extern void pkeyrt_lock_at_thread_exit (void);
 
 /* seal.c.  pkeyrt_wrpkru is there: once the ledger exists it checks
    every value written.  */

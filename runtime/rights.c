@@ -1,18 +1,26 @@
-/* rights.c -- a thread's rights, saved before setjmp and restored when it
-   returns; and locked before exit runs the atexit handlers.
+/* rights.c -- a thread's rights, saved before setjmp and put back when
+   it returns.
 
    longjmp restores registers, not PKRU, and not the emulation's per-thread
    levels: a longjmp out of a granting function would leave the key open in
    the setjmp caller.  The plugin calls __pkeyplug_rights_save before every
    call of a function that returns twice and __pkeyplug_rights_restore after
    it; on the first return nothing has changed, on a return through longjmp
-   the caller gets its rights back.  */
+   the grants jumped out of are closed again.
+
+   The save area is in the caller's frame, and restore is exported: anyone
+   can hand it a buffer of their own.  So restore only ever closes.  A
+   hardware key gets at least as closed as the buffer says (and never more
+   open than it is now, or than its default: defaults.c), an emulated key's
+   level only goes down.  The keys the setjmp caller grants by itself the
+   plugin opens again right after the call, with an entry gate's code
+   (plugin/gates.cc, pkeyplug_add_reopen): after a siglongjmp out of a signal
+   handler, which ran with every key locked, that function has its grant
+   back.  Keys it held only from its callers stay locked.  With sealed
+   gates the ledger, not the buffer, decides: the value written must pass
+   its check, and the buffer's counts can only lower the ledger's.  */
 
 #include "pkeyrt.h"
-
-#include <dlfcn.h>
-#include <string.h>
-#include <unistd.h>
 
 struct saved_rights
 {
@@ -49,36 +57,16 @@ __pkeyplug_rights_restore (const void *buf)
   /* Saved before the runtime started: there was nothing to save.  */
   if (r->mode != __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE))
     return;
-  if (r->mode == PKEYPLUG_MODE_HW && pkeyrt_rdpkru () != r->pkru)
-    pkeyrt_wrpkru (r->pkru);
-  /* The buffer is in writable memory: the ledger takes from it only
-     counts lower than its own.  */
   if (r->mode == PKEYPLUG_MODE_HW)
-    pkeyrt_seal_lower (r->counts);
+    {
+      uint32_t now = pkeyrt_rdpkru ();
+      uint32_t pkru = (pkeyrt_sealed () ? r->pkru
+		       : pkeyrt_defaults_restore (now, r->pkru));
+
+      if (pkru != now)
+	pkeyrt_wrpkru (pkru);
+      pkeyrt_seal_lower (r->counts);
+    }
   if (r->mode == PKEYPLUG_MODE_HW || r->mode == PKEYPLUG_MODE_EMULATE)
     pkeyrt_emulate_restore (r->levels);
 }
-
-#ifdef PIC
-
-/* exit inside a granting function would run the atexit handlers and the
-   destructors with the key open: they are not part of the grant.  Lock
-   every key for the calling thread first.  Interposing needs the dynamic
-   linker, so this is in the shared library only; a return from main
-   needs nothing, since main's own grants have closed by then.  */
-
-typedef void exit_fn (int);
-
-PKEYRT_EXPORT void
-exit (int status)
-{
-  exit_fn *real = (exit_fn *) dlsym (RTLD_NEXT, "exit");
-
-  __pkeyplug_before_exit ();
-  if (!real)
-    _exit (status);
-  real (status);
-  __builtin_unreachable ();
-}
-
-#endif /* PIC */

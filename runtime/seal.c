@@ -433,6 +433,9 @@ pkeyrt_seal_start (void)
   pkeyrt_seal_config.ledger = (uintptr_t) ledger;
   pkeyrt_seal_config.bits = 3u << (2 * pkey);
   pkeyrt_seal_config.pkey = (uint32_t) pkey;
+  /* Outside sealed gates every thread may read the ledger, never write
+     it: what a new thread, an exit and a longjmp lock to.  */
+  pkeyrt_defaults_set (pkey, PKEYRT_DISABLE_WRITE);
   if (mprotect (&pkeyrt_seal_config, PKEYPLUG_PAGE_SIZE, PROT_READ) != 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SEAL, "gates=sealed: cannot make the "
 		  "ledger's settings read-only: %s", strerror (errno));

@@ -35,39 +35,6 @@
 # pragma weak clone
 #endif
 
-/* PKRU with every key's bits at its policy, and the ledger of sealed
-   gates readable; the bits of other keys as in PKRU.  */
-
-static uint32_t
-default_rights (uint32_t pkru)
-{
-  uint32_t i, bits = pkeyrt_seal_config.bits;
-
-  for (i = 0; i < pkeyrt_nkeys; i++)
-    {
-      const struct pkeyrt_key *key = &pkeyrt_keys[i];
-      unsigned int shift = 2 * (unsigned int) key->hw_key;
-      uint32_t rights = pkeyrt_policy_rights (key->policy);
-
-      if (key->hw_key > 0)
-	pkru = (pkru & ~(3u << shift)) | (rights << shift);
-    }
-  if (pkeyrt_sealed ())
-    pkru = (pkru & ~bits) | (bits & 0xaaaaaaaau);
-  return pkru;
-}
-
-/* Set this thread's PKRU bits of every key to the key's policy.  */
-
-void
-pkeyrt_hw_lock_thread (void)
-{
-  uint32_t old = pkeyrt_rdpkru (), pkru = default_rights (old);
-
-  if (pkru != old)
-    pkeyrt_wrpkru (pkru);
-}
-
 /* In hw mode, would a thread this one creates start with other rights
    than the default on some key (a grant is open)?  PKRU is a register:
    no other thread can change the answer.  */
@@ -80,7 +47,7 @@ pkeyrt_hw_rights_differ (void)
   if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
     return 0;
   pkru = pkeyrt_rdpkru ();
-  return default_rights (pkru) != pkru;
+  return pkeyrt_defaults_lock (pkru) != pkru;
 }
 
 /* The definition of NAME after the shared runtime's own.  */
@@ -147,6 +114,8 @@ run_locked (struct thread_start *p)
   free (p);
   pkeyrt_hw_lock_thread ();
   pkeyrt_seal_claim ();
+  /* Locked again if it calls exit, or ends as the last thread.  */
+  pkeyrt_lock_at_thread_exit ();
   pthread_cleanup_push (release_slot, NULL);
   if (start.fn)
     ret = start.fn (start.arg);
