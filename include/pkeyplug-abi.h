@@ -144,8 +144,12 @@ void __pkeyplug_rights_restore (const void *buf);
    grant that called exit.  */
 void __pkeyplug_before_exit (void);
 
-/* With -fplugin-arg-pkeyplug-scrub-stack=BYTES, called by the exit gate of
-   a grant that closes its key.  */
+/* Called by the exit gate of a grant that closes its key: unless
+   -fplugin-arg-pkeyplug-scrub=none, __pkeyplug_scrub_regs clears every
+   call-used register (general, x87/MMX, vector, mask); then, with
+   -fplugin-arg-pkeyplug-scrub-stack=BYTES, __pkeyplug_scrub_stack clears
+   BYTES of the dead stack below the caller.  */
+void __pkeyplug_scrub_regs (void);
 void __pkeyplug_scrub_stack (uint32_t bytes);
 
 #ifdef __cplusplus
