@@ -14,14 +14,17 @@
    A gate reads the key's descriptor, which the runtime fills:
      hw:       saved = RDPKRU; open = rights opened in saved;
 	       if (open != saved) WRPKRU (open)
-	       ... exit: if (open != saved) WRPKRU (saved)
+	       ... exit: if (open != saved) { WRPKRU (saved); SCRUB }
      else:     saved = __pkeyplug_emulate_open (&desc, grant)
-	       ... exit: __pkeyplug_emulate_close (&desc, saved)
+	       ... exit: __pkeyplug_emulate_close (&desc, saved);
+			 if (saved == 0) SCRUB
 	       (a cold path: the emulation, or a key the runtime has not
 	       set up yet, for which both calls do nothing)
-   Every PKRU access and the start of the exit gate carry a "memory"
-   clobber: without it GCC moves loads of protected objects across the
-   gate.
+   SCRUB, on the exit of a grant that closes its key only, calls the
+   runtime to clear every call-used register and, with scrub-stack, the
+   dead stack (add_scrubbing).  Every PKRU access and the start of the
+   exit gate carry a "memory" clobber: without it GCC moves loads of
+   protected objects across the gate.
 
    The same pass also guards the non-local exits of every function
    (guards.cc).  */
@@ -218,6 +221,22 @@ add_cold_label (gimple_seq *seq, tree label, location_t loc)
   add (seq, gimple_build_predict (PRED_COLD_LABEL, NOT_TAKEN), loc);
 }
 
+/* On the cold path of G: go to DONE if the gate was elided (elide.cc
+   puts PKEYPLUG_GATE_ELIDED in place of its reads of the gate kind, a
+   value no descriptor holds), so that constant folding deletes all of
+   it: the emulation's calls, and the scrubbing that follows a close,
+   also where they sit in a piece of the function that ipa-split moved
+   out and inlining brought back, which elide.cc cannot tell from an
+   inlined copy of the function.  */
+
+static void
+add_elided_test (gimple_seq *seq, struct gate *g, tree done, location_t loc)
+{
+  tree live = create_artificial_label (loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_ELIDED, done, live, loc);
+  add (seq, gimple_build_label (live), loc);
+}
+
 /* The address of G's descriptor, for a call on the cold path, computed
    there by a volatile asm: GCC would otherwise compute it once in the hot
    path (code hoisting) and keep it in a callee-saved register across the
@@ -274,6 +293,7 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
   /* The runtime's open does nothing for a key it has not set up
      (PKEYPLUG_GATE_NONE) and returns 0.  */
   add_cold_label (seq, slow, loc);
+  add_elided_test (seq, g, done, loc);
   gcall *call = gimple_build_call (emulate_open_fn (), 2,
 				   cold_desc_address (seq, g, loc),
 				   u32 (g->grant));
@@ -283,19 +303,67 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add (seq, gimple_build_label (done), loc);
 }
 
-/* Append to SEQ the stack scrubbing of a grant that closes
-   (-fplugin-arg-pkeyplug-scrub-stack).  */
+/* Append to SEQ what a grant that closes its key clears: every call-used
+   register, which the callees of the grant may have left secrets in
+   (unless -fplugin-arg-pkeyplug-scrub=none), then the dead stack below
+   (-fplugin-arg-pkeyplug-scrub-stack), in that order: the registers the
+   first call finds may be spilled below the stack pointer (a lazy PLT
+   binding saves them all there).  Ordinary calls, never tail calls: a
+   jump would skip the function's own clearing of its registers
+   (add_register_scrubbing) on return.  Nested grants never get here.  */
 
 static void
-add_scrub_stack (gimple_seq *seq, location_t loc)
+add_scrubbing (gimple_seq *seq, location_t loc)
 {
-  if (!pkeyplug_scrub_stack)
+  bool regs = strcmp (pkeyplug_scrub, "none") != 0;
+  if (regs)
+    {
+      tree fn = pkeyplug_runtime_function ("__pkeyplug_scrub_regs",
+					   build_function_type_list
+					   (void_type_node, NULL_TREE));
+      add (seq, gimple_build_call (fn, 0), loc);
+    }
+  if (pkeyplug_scrub_stack)
+    {
+      tree fn = pkeyplug_runtime_function ("__pkeyplug_scrub_stack",
+					   build_function_type_list
+					   (void_type_node, uint32_type_node,
+					    NULL_TREE));
+      add (seq, gimple_build_call (fn, 1, u32 (pkeyplug_scrub_stack)), loc);
+    }
+  if (regs || pkeyplug_scrub_stack)
+    add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);
+}
+
+/* Whether exit gates clear anything when their grant closes.  */
+
+static bool
+scrubbing_p (void)
+{
+  return strcmp (pkeyplug_scrub, "none") != 0 || pkeyplug_scrub_stack;
+}
+
+/* A sealed exit writes PKRU whether or not its grant is the outermost:
+   scrub only when the value it wrote, read back, leaves the key closed
+   for reading (what the ledger allowed, not what the stack said).  */
+
+static void
+add_sealed_scrubbing (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  if (!scrubbing_p ())
     return;
-  tree fn = pkeyplug_runtime_function ("__pkeyplug_scrub_stack",
-			      build_function_type_list (void_type_node,
-							uint32_type_node,
-							NULL_TREE));
-  add (seq, gimple_build_call (fn, 1, u32 (pkeyplug_scrub_stack)), loc);
+  tree now = new_temp ("pkey_now");
+  tree ad = new_temp ("pkey_ad");
+  tree scrub = create_artificial_label (loc);
+  tree skip = create_artificial_label (loc);
+  add (seq, build_rdpkru (now), loc);
+  add (seq, gimple_build_assign (ad, pkeyplug_desc_ref (g->desc, "ad_bit")),
+       loc);
+  add (seq, gimple_build_assign (now, BIT_AND_EXPR, now, ad), loc);
+  add_branch (seq, now, 0, skip, scrub, loc);
+  add (seq, gimple_build_label (scrub), loc);
+  add_scrubbing (seq, loc);
+  add (seq, gimple_build_label (skip), loc);
 }
 
 /* The checked exit gate's restore (-fplugin-arg-pkeyplug-gates=checked):
@@ -397,31 +465,48 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
 	 loc);
   add (seq, gimple_build_label (write), loc);
   if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
-    add (seq, pkeyplug_sealed_exit (g->desc, g->grant, g->saved), loc);
-  else if (pkeyplug_gates == PKEYPLUG_GATES_CHECKED)
-    add (seq, build_checked_restore (g), loc);
+    {
+      add (seq, pkeyplug_sealed_exit (g->desc, g->grant, g->saved), loc);
+      add_sealed_scrubbing (seq, g, loc);
+    }
   else
-    add (seq, build_wrpkru (g->saved), loc);
-  add_scrub_stack (seq, loc);
+    {
+      if (pkeyplug_gates == PKEYPLUG_GATES_CHECKED)
+	add (seq, build_checked_restore (g), loc);
+      else
+	add (seq, build_wrpkru (g->saved), loc);
+      /* The entry changed PKRU: this grant closes what it opened.  */
+      add_scrubbing (seq, loc);
+    }
   add (seq, gimple_build_goto (done), loc);
 
   add_cold_label (seq, slow, loc);
+  add_elided_test (seq, g, done, loc);
+  if (scrubbing_p ())
+    {
+      /* The token is the level held before: none means outermost.  A key
+	 the runtime has not set up gives 0 too; scrubbing then is merely
+	 wasted work.  Tested before the close, with a call of its own on
+	 each side, so that the token need not survive a call (in a
+	 callee-saved register that the hot path would push and pop).  */
+      tree outer = create_artificial_label (loc);
+      tree nested = create_artificial_label (loc);
+      add_branch (seq, g->saved, 0, outer, nested, loc);
+      add (seq, gimple_build_label (outer), loc);
+      add (seq, gimple_build_call (emulate_close_fn (), 2,
+				   cold_desc_address (seq, g, loc), u32 (0)),
+	   loc);
+      add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);
+      add_scrubbing (seq, loc);
+      add (seq, gimple_build_goto (done), loc);
+      add (seq, gimple_build_label (nested), loc);
+    }
   add (seq, gimple_build_call (emulate_close_fn (), 2,
 			       cold_desc_address (seq, g, loc), g->saved),
        loc);
   /* Not a tail call: the function's own return clears the registers
      (add_register_scrubbing), a jump to the runtime would skip that.  */
   add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);
-  if (pkeyplug_scrub_stack)
-    {
-      /* The token is the level held before: none means outermost.  A key
-	 the runtime has not set up gives 0 too; scrubbing then is merely
-	 wasted work.  */
-      tree scrub = create_artificial_label (loc);
-      add_branch (seq, g->saved, 0, scrub, done, loc);
-      add (seq, gimple_build_label (scrub), loc);
-      add_scrub_stack (seq, loc);
-    }
 
   add (seq, gimple_build_label (done), loc);
 }

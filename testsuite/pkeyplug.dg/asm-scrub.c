@@ -1,5 +1,7 @@
 /* By default a granting function clears the call-used registers it used
-   before it returns (here r11, which its body sets), and calls the stack
+   before it returns (here r11, which its body sets), a grant that closes
+   its key calls the register scrubber for those its callees used (an
+   ordinary call, on the hw path and the emulation's), and the stack
    scrubber only when asked.  */
 /* { dg-do compile } */
 
@@ -12,3 +14,5 @@ derive (void)
 }
 /* { dg-final { scan-assembler "xorl\t%r11d, %r11d" } } */
 /* { dg-final { scan-assembler-not "__pkeyplug_scrub_stack" } } */
+/* { dg-final { scan-assembler-times "call\t__pkeyplug_scrub_regs" 2 } } */
+/* { dg-final { scan-assembler-not "jmp\t__pkeyplug_scrub" } } */
