@@ -548,8 +548,8 @@ add_gate (auto_vec<gate> *gates, const struct pkey_use *use)
 }
 
 /* The function FNDECL is a copy of, when it is an IPA clone (.constprop,
-   .isra): an artificial copy of a whole function, which holds what that
-   function holds.  ipa-split's parts are not followed: a part is a piece
+   .isra) or the body split.cc moved out: an artificial copy of a whole
+   function, which holds what that function holds.  ipa-split's parts are not followed: a part is a piece
    of a body and gets no grant-all keys of its own.  */
 
 static tree
@@ -557,6 +557,13 @@ cloned_from (tree fndecl)
 {
   for (int depth = 0; DECL_ARTIFICIAL (fndecl) && depth < 16; depth++)
     {
+      /* The body split.cc moved out of a granting function holds what
+	 that function holds.  */
+      if (tree origin = pkeyplug_split_origin (fndecl))
+	{
+	  fndecl = origin;
+	  continue;
+	}
       cgraph_node *node = cgraph_node::get (fndecl);
       if (!node || node->split_part)
 	break;
@@ -591,6 +598,16 @@ collect_gates (tree fndecl, auto_vec<gate> *gates)
     }
 }
 
+/* Does FNDECL grant any key (and so get gates)?  */
+
+bool
+pkeyplug_grants_p (tree fndecl)
+{
+  auto_vec<gate> gates;
+  collect_gates (fndecl, &gates);
+  return !gates.is_empty ();
+}
+
 /* The PKEYPLUG_GRANT_* bits FNDECL holds on KEY by itself.  */
 
 unsigned
@@ -613,6 +630,9 @@ instrument_function (function *fun)
   pkeyplug_check_unguarded (fndecl);
   pkeyplug_guard_nonlocal_exits (fndecl);
   if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ())
+    return 0;
+  /* A body split.cc moved out: the function it came from has the gates.  */
+  if (pkeyplug_split_origin (fndecl))
     return 0;
   location_t loc = DECL_SOURCE_LOCATION (fndecl);
   if (lookup_attribute ("naked", DECL_ATTRIBUTES (fndecl)))

@@ -5,6 +5,8 @@
    layout.cc     where protected objects go (sections, page padding)
    registry.cc   key descriptors and the per-unit table and constructor
    gates.cc      the pass that wraps granting functions in gates
+   split.cc      scrub-stack: a granting function's body in a function of
+		 its own, whose frame is dead when the grant closes
    sealed.cc     the gates that check each PKRU value against a ledger
    guards.cc     rights on non-local exits: setjmp/longjmp, exit
    elide.cc      removing gates inlined where their key is held
@@ -86,7 +88,12 @@ extern gasm *pkeyplug_barrier_asm (const char *text, vec<tree, va_gc> *inputs,
 				   vec<tree, va_gc> *clobbers);
 extern tree pkeyplug_runtime_function (const char *name, tree type);
 extern unsigned pkeyplug_function_grant (tree fndecl, const char *key);
+extern bool pkeyplug_grants_p (tree fndecl);
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
+
+/* split.cc */
+extern tree pkeyplug_split_origin (tree fndecl);
+extern opt_pass *pkeyplug_make_split_pass (gcc::context *);
 
 /* sealed.cc */
 extern gasm *pkeyplug_sealed_entry (tree desc, unsigned grant, tree saved);
