@@ -127,6 +127,12 @@ uint32_t __pkeyplug_emulate_open (const struct pkeyplug_key_desc *desc,
 				  uint32_t grant);
 void __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
 			       uint32_t token);
+/* The close of a unit that scrubs: when TOKEN says the grant closed the
+   key, also clear the registers (HOW has PKEYPLUG_SCRUB_REGS), then the
+   rest of HOW in bytes of dead stack below the caller.  */
+#define PKEYPLUG_SCRUB_REGS 0x80000000
+void __pkeyplug_emulate_close_scrub (const struct pkeyplug_key_desc *desc,
+				     uint32_t token, uint32_t how);
 
 /* Around every call of a function that returns twice (setjmp, sigsetjmp,
    vfork...) the plugin saves the calling thread's rights into a buffer of

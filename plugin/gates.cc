@@ -16,10 +16,11 @@
 	       if (open != saved) WRPKRU (open)
 	       ... exit: if (open != saved) { WRPKRU (saved); SCRUB }
      else:     saved = __pkeyplug_emulate_open (&desc, grant)
-	       ... exit: __pkeyplug_emulate_close (&desc, saved);
-			 if (saved == 0) SCRUB
+	       ... exit: __pkeyplug_emulate_close (&desc, saved)
 	       (a cold path: the emulation, or a key the runtime has not
-	       set up yet, for which both calls do nothing)
+	       set up yet, for which both calls do nothing; with
+	       scrubbing, __pkeyplug_emulate_close_scrub, which also
+	       scrubs when SAVED says the grant closed the key)
    SCRUB, on the exit of a grant that closes its key only, calls the
    runtime to clear every call-used register and, with scrub-stack, the
    dead stack (add_scrubbing).  Every PKRU access and the start of the
@@ -149,6 +150,17 @@ emulate_close_fn (void)
 }
 
 static tree
+emulate_close_scrub_fn (void)
+{
+  return cold_runtime_function ("__pkeyplug_emulate_close_scrub",
+			   build_function_type_list (void_type_node,
+						     const_ptr_type_node,
+						     uint32_type_node,
+						     uint32_type_node,
+						     NULL_TREE));
+}
+
+static tree
 u32 (unsigned v)
 {
   return build_int_cst (uint32_type_node, v);
@@ -221,22 +233,6 @@ add_cold_label (gimple_seq *seq, tree label, location_t loc)
   add (seq, gimple_build_predict (PRED_COLD_LABEL, NOT_TAKEN), loc);
 }
 
-/* On the cold path of G: go to DONE if the gate was elided (elide.cc
-   puts PKEYPLUG_GATE_ELIDED in place of its reads of the gate kind, a
-   value no descriptor holds), so that constant folding deletes all of
-   it: the emulation's calls, and the scrubbing that follows a close,
-   also where they sit in a piece of the function that ipa-split moved
-   out and inlining brought back, which elide.cc cannot tell from an
-   inlined copy of the function.  */
-
-static void
-add_elided_test (gimple_seq *seq, struct gate *g, tree done, location_t loc)
-{
-  tree live = create_artificial_label (loc);
-  add_branch (seq, g->mode, PKEYPLUG_GATE_ELIDED, done, live, loc);
-  add (seq, gimple_build_label (live), loc);
-}
-
 /* The address of G's descriptor, for a call on the cold path, computed
    there by a volatile asm: GCC would otherwise compute it once in the hot
    path (code hoisting) and keep it in a callee-saved register across the
@@ -293,7 +289,6 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
   /* The runtime's open does nothing for a key it has not set up
      (PKEYPLUG_GATE_NONE) and returns 0.  */
   add_cold_label (seq, slow, loc);
-  add_elided_test (seq, g, done, loc);
   gcall *call = gimple_build_call (emulate_open_fn (), 2,
 				   cold_desc_address (seq, g, loc),
 				   u32 (g->grant));
@@ -341,6 +336,15 @@ static bool
 scrubbing_p (void)
 {
   return strcmp (pkeyplug_scrub, "none") != 0 || pkeyplug_scrub_stack;
+}
+
+/* What __pkeyplug_emulate_close_scrub clears.  */
+
+static unsigned
+scrub_how (void)
+{
+  return ((strcmp (pkeyplug_scrub, "none") != 0 ? PKEYPLUG_SCRUB_REGS : 0)
+	  | (unsigned) pkeyplug_scrub_stack);
 }
 
 /* A sealed exit writes PKRU whether or not its grant is the outermost:
@@ -481,29 +485,16 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add (seq, gimple_build_goto (done), loc);
 
   add_cold_label (seq, slow, loc);
-  add_elided_test (seq, g, done, loc);
+  tree desc = cold_desc_address (seq, g, loc);
   if (scrubbing_p ())
-    {
-      /* The token is the level held before: none means outermost.  A key
-	 the runtime has not set up gives 0 too; scrubbing then is merely
-	 wasted work.  Tested before the close, with a call of its own on
-	 each side, so that the token need not survive a call (in a
-	 callee-saved register that the hot path would push and pop).  */
-      tree outer = create_artificial_label (loc);
-      tree nested = create_artificial_label (loc);
-      add_branch (seq, g->saved, 0, outer, nested, loc);
-      add (seq, gimple_build_label (outer), loc);
-      add (seq, gimple_build_call (emulate_close_fn (), 2,
-				   cold_desc_address (seq, g, loc), u32 (0)),
-	   loc);
-      add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);
-      add_scrubbing (seq, loc);
-      add (seq, gimple_build_goto (done), loc);
-      add (seq, gimple_build_label (nested), loc);
-    }
-  add (seq, gimple_build_call (emulate_close_fn (), 2,
-			       cold_desc_address (seq, g, loc), g->saved),
-       loc);
+    /* The runtime scrubs when the token says the grant closes the key:
+       one call, like the plain close, which elide.cc deletes with the
+       gate (a test here would stay).  */
+    add (seq, gimple_build_call (emulate_close_scrub_fn (), 3, desc,
+				 g->saved, u32 (scrub_how ())), loc);
+  else
+    add (seq, gimple_build_call (emulate_close_fn (), 2, desc, g->saved),
+	 loc);
   /* Not a tail call: the function's own return clears the registers
      (add_register_scrubbing), a jump to the runtime would skip that.  */
   add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);

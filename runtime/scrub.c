@@ -39,7 +39,11 @@
 __asm__ ("\t.text\n"
 	 "\t.globl __pkeyplug_scrub_stack\n"
 	 "\t.type __pkeyplug_scrub_stack, @function\n"
+	 /* The runtime's own name for it, bound within the library.  */
+	 "\t.globl pkeyrt_scrub_stack\n"
+	 "\t.hidden pkeyrt_scrub_stack\n"
 	 "__pkeyplug_scrub_stack:\n"
+	 "pkeyrt_scrub_stack:\n"
 	 "\t.cfi_startproc\n"
 	 "\tmovl %edi, %ecx\n"
 	 "\tmovl $" PKEYRT_STRINGIFY (SCRUB_MAX) ", %eax\n"
