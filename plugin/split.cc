@@ -28,10 +28,11 @@
    f) and gets no gates of its own.
 
    A function that cannot be moved so keeps its body, with a warning that
-   its own frame is not cleared (split_refusal says why): varargs, nested
-   functions and static chains, setjmp and non-local or computed-goto
-   labels, built-ins that look at the frame or the caller, objects passed
-   or returned by invisible reference (C++), OpenMP, coroutines.  */
+   its own frame is not cleared (split_refusal says why): varargs, GNU C
+   nested functions and the functions that contain them, setjmp,
+   non-local or address-taken labels, built-ins that look at the frame or
+   the caller, objects passed or returned by invisible reference (C++),
+   OpenMP, coroutines.  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
@@ -51,7 +52,7 @@ pkeyplug_split_origin (tree fndecl)
   return a ? TREE_VALUE (TREE_VALUE (a)) : NULL_TREE;
 }
 
-/* What walk_refusal finds in a body.  */
+/* What refusal_stmt finds in a body.  */
 struct refusal_walk
 {
   const char *why;
@@ -69,7 +70,6 @@ frame_builtin_p (tree fn)
     {
     case BUILT_IN_RETURN_ADDRESS:
     case BUILT_IN_FRAME_ADDRESS:
-    case BUILT_IN_EXTRACT_RETURN_ADDR:
     case BUILT_IN_DWARF_CFA:
     case BUILT_IN_APPLY_ARGS:
     case BUILT_IN_APPLY:
@@ -132,8 +132,7 @@ refusal_stmt (gimple_stmt_iterator *gsi, bool *handled,
       else if (FORCED_LABEL (decl))
 	rw->why = "it takes the address of a label";
     }
-  else if (gimple_code (stmt) >= GIMPLE_OMP_PARALLEL
-	   && gimple_code (stmt) <= GIMPLE_OMP_TEAMS)
+  else if (is_gimple_omp (stmt))
     rw->why = "it contains OpenMP or OpenACC constructs";
   return NULL_TREE;
 }
