@@ -178,6 +178,7 @@ awk '
       if ($2 ~ /^hw-(outer|nested)-rw$/) hwseen[o] = len[o]
     }
     insns[$2] = $5; byt[$2] = bytes; rdp[$2] = $7; wrp[$2] = $9
+    callee[$2] = ($12 == "callees" ? $13 : 0)
     order[++n] = $2
   }
   END {
@@ -188,19 +189,22 @@ awk '
     label["hw-nested-read"] = "hw, nested read grant"
     label["emulate-rw"] = "emulate, rw (function side)"
     label["none-rw"] = "key not set up yet, rw"
-    printf "%-30s %6s %9s %6s %7s %7s\n", "path", "insns", "vs plain",
-	   "bytes", "rdpkru", "wrpkru"
+    printf "%-30s %6s %9s %6s %7s %7s %8s\n", "path", "insns", "vs plain",
+	   "bytes", "rdpkru", "wrpkru", "+callees"
     for (i = 1; i <= n; i++) {
       p = order[i]
-      printf "%-30s %6d %9s %6d %7d %7d\n", label[p], insns[p],
+      printf "%-30s %6d %9s %6d %7d %7d %8d\n", label[p], insns[p],
 	     (p == "plain" ? "-" : sprintf("%+d", insns[p] - insns["plain"])),
-	     byt[p], rdp[p], wrp[p]
+	     byt[p], rdp[p], wrp[p], callee[p]
     }
     hw = 0
     for (o in hwseen) hw += hwseen[o]
     printf "code on the two hw rw paths together: %d bytes " \
 	   "(the plain function runs %d)\n", hw, byt["plain"]
-    print "(bytes: distinct instruction bytes the path runs; the emulate"
-    print " path also runs __pkeyplug_emulate_open/close in libpkeyrt.)"
+    print "(bytes: distinct instruction bytes the path runs; +callees:"
+    print " instructions run in the functions it calls: on a closing hw"
+    print " path libpkeyrt'"'"'s register scrubber for this CPU, its PLT jump"
+    print " included; on the emulate path gatetrace'"'"'s stand-ins for"
+    print " __pkeyplug_emulate_open/close(_scrub), not libpkeyrt'"'"'s.)"
   }' "$tmp.fns" "$tmp.trace"
 exit 0

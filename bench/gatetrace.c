@@ -12,11 +12,16 @@
 
    Output, one line per path traced, for bench/run to read:
      path NAME FUNCTION insns N rdpkru R wrpkru W offsets O1,O2,...
-   (offsets in hex from the start of FUNCTION, in the order executed).
+	  callees C
+   (offsets in hex from the start of FUNCTION, in the order executed; C
+   the instructions run in the functions FUNCTION calls, counted while
+   the call is on the stack).  The one callee of the hw path, the
+   runtime's register scrubber, is the real one: runtime/scrub.c is
+   linked in.
 
    Usage: gatetrace (no arguments).  Compile without the plugin, with
-   -I include, and link with gatefns.o and -rdynamic (the functions'
-   sizes come from their symbols).  */
+   -I include -I runtime, with runtime/scrub.c, and link with gatefns.o
+   and -rdynamic (the functions' sizes come from their symbols).  */
 
 #define _GNU_SOURCE
 #include <cpuid.h>
@@ -46,8 +51,11 @@ static struct pkeyplug_key_desc *bench_desc;
 
 /* What the trap handlers see.  */
 static uintptr_t trace_lo, trace_hi;
+/* The stack pointer on entry to the traced function: below it, code
+   outside the function is a callee's.  */
+static uintptr_t entry_sp;
 static uint32_t offsets[MAX_STEPS];
-static unsigned int nsteps, nrdpkru, nwrpkru;
+static unsigned int nsteps, ncallee, nrdpkru, nwrpkru;
 static int have_pku;
 static volatile uint32_t sim_pkru;
 
@@ -88,11 +96,27 @@ __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
   (void) token;
 }
 
-static void
-record (uintptr_t rip)
+void
+__pkeyplug_emulate_close_scrub (const struct pkeyplug_key_desc *desc,
+				uint32_t token, uint32_t how)
 {
+  (void) desc;
+  (void) token;
+  (void) how;
+}
+
+static void
+record (uintptr_t rip, uintptr_t sp)
+{
+  if (rip == trace_lo && entry_sp == 0)
+    entry_sp = sp;
   if (rip >= trace_lo && rip < trace_hi && nsteps < MAX_STEPS)
     offsets[nsteps++] = (uint32_t) (rip - trace_lo);
+  else if (entry_sp != 0 && sp > entry_sp)
+    /* Returned: what follows is the tracer's.  */
+    entry_sp = 1;
+  else if (entry_sp > 1)
+    ncallee++;
 }
 
 /* After each instruction: RIP is the next one to run.  */
@@ -104,7 +128,8 @@ on_trap (int sig, siginfo_t *si, void *ctx)
 
   (void) sig;
   (void) si;
-  record ((uintptr_t) uc->uc_mcontext.gregs[REG_RIP]);
+  record ((uintptr_t) uc->uc_mcontext.gregs[REG_RIP],
+	  (uintptr_t) uc->uc_mcontext.gregs[REG_RSP]);
 }
 
 /* RDPKRU or WRPKRU on a CPU without PKU: carry it out on sim_pkru.  */
@@ -138,7 +163,7 @@ on_ill (int sig, siginfo_t *si, void *ctx)
   r[REG_RIP] += 3;
   /* No trap follows the faulting instruction: the next one would go
      unrecorded.  */
-  record ((uintptr_t) r[REG_RIP]);
+  record ((uintptr_t) r[REG_RIP], (uintptr_t) r[REG_RSP]);
 }
 
 
@@ -192,7 +217,8 @@ trace (const char *name, const char *fname, fn_t *fn)
 
   trace_lo = (uintptr_t) fn;
   trace_hi = trace_lo + function_size (fn, fname);
-  nsteps = 0;
+  nsteps = ncallee = 0;
+  entry_sp = 0;
   /* Set TF; keep clear of the red zone.  */
   __asm__ volatile ("lea -128(%%rsp), %%rsp\n\t"
 		    "pushfq\n\t"
@@ -233,7 +259,7 @@ trace (const char *name, const char *fname, fn_t *fn)
 	  nsteps, nrdpkru - rd0, nwrpkru - wr0);
   for (i = 0; i < nsteps; i++)
     printf ("%s%x", i ? "," : "", offsets[i]);
-  putchar ('\n');
+  printf (" callees %u\n", ncallee);
 }
 
 int

@@ -127,6 +127,12 @@ uint32_t __pkeyplug_emulate_open (const struct pkeyplug_key_desc *desc,
 				  uint32_t grant);
 void __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
 			       uint32_t token);
+/* The close of a unit that scrubs: when TOKEN says the grant closed the
+   key, also clear the registers (HOW has PKEYPLUG_SCRUB_REGS), then the
+   rest of HOW in bytes of dead stack below the caller.  */
+#define PKEYPLUG_SCRUB_REGS 0x80000000
+void __pkeyplug_emulate_close_scrub (const struct pkeyplug_key_desc *desc,
+				     uint32_t token, uint32_t how);
 
 /* Around every call of a function that returns twice (setjmp, sigsetjmp,
    vfork...) the plugin saves the calling thread's rights into a buffer of
@@ -149,8 +155,12 @@ void __pkeyplug_rights_restore (const void *buf);
    inside the grant that called exit.  */
 void __pkeyplug_before_exit (void);
 
-/* With -fplugin-arg-pkeyplug-scrub-stack=BYTES, called by the exit gate of
-   a grant that closes its key.  */
+/* Called by the exit gate of a grant that closes its key: unless
+   -fplugin-arg-pkeyplug-scrub=none, __pkeyplug_scrub_regs clears every
+   call-used register (general, x87/MMX, vector, mask); then, with
+   -fplugin-arg-pkeyplug-scrub-stack=BYTES, __pkeyplug_scrub_stack clears
+   BYTES of the dead stack below the caller.  */
+void __pkeyplug_scrub_regs (void);
 void __pkeyplug_scrub_stack (uint32_t bytes);
 
 #ifdef __cplusplus

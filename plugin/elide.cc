@@ -165,20 +165,21 @@ struct elided_gate
   const char *key;
 };
 
-/* If STMT calls the emulation's open or close, return the key of the
-   descriptor it passes, else NULL.  */
+/* If STMT calls the emulation's open or close (also the close that
+   scrubs), return the key of the descriptor it passes, else NULL.  */
 
 static const char *
 emulate_call_key (gimple *stmt)
 {
-  if (!is_gimple_call (stmt) || gimple_call_num_args (stmt) != 2)
+  if (!is_gimple_call (stmt) || gimple_call_num_args (stmt) < 2)
     return NULL;
   tree fn = gimple_call_fndecl (stmt);
   if (!fn)
     return NULL;
   const char *name = IDENTIFIER_POINTER (DECL_NAME (fn));
   if (strcmp (name, "__pkeyplug_emulate_open") != 0
-      && strcmp (name, "__pkeyplug_emulate_close") != 0)
+      && strcmp (name, "__pkeyplug_emulate_close") != 0
+      && strcmp (name, "__pkeyplug_emulate_close_scrub") != 0)
     return NULL;
   /* The gates pass the descriptor's address through an asm
      (gates.cc, cold_desc_address): look through it.  */

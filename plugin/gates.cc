@@ -14,14 +14,18 @@
    A gate reads the key's descriptor, which the runtime fills:
      hw:       saved = RDPKRU; open = rights opened in saved;
 	       if (open != saved) WRPKRU (open)
-	       ... exit: if (open != saved) WRPKRU (saved)
+	       ... exit: if (open != saved) { WRPKRU (saved); SCRUB }
      else:     saved = __pkeyplug_emulate_open (&desc, grant)
 	       ... exit: __pkeyplug_emulate_close (&desc, saved)
 	       (a cold path: the emulation, or a key the runtime has not
-	       set up yet, for which both calls do nothing)
-   Every PKRU access and the start of the exit gate carry a "memory"
-   clobber: without it GCC moves loads of protected objects across the
-   gate.
+	       set up yet, for which both calls do nothing; with
+	       scrubbing, __pkeyplug_emulate_close_scrub, which also
+	       scrubs when SAVED says the grant closed the key)
+   SCRUB, on the exit of a grant that closes its key only, calls the
+   runtime to clear every call-used register and, with scrub-stack, the
+   dead stack (add_scrubbing).  Every PKRU access and the start of the
+   exit gate carry a "memory" clobber: without it GCC moves loads of
+   protected objects across the gate.
 
    The same pass also guards the non-local exits of every function
    (guards.cc) and redirects its calls of functions that start threads
@@ -142,6 +146,17 @@ emulate_close_fn (void)
   return cold_runtime_function ("__pkeyplug_emulate_close",
 			   build_function_type_list (void_type_node,
 						     const_ptr_type_node,
+						     uint32_type_node,
+						     NULL_TREE));
+}
+
+static tree
+emulate_close_scrub_fn (void)
+{
+  return cold_runtime_function ("__pkeyplug_emulate_close_scrub",
+			   build_function_type_list (void_type_node,
+						     const_ptr_type_node,
+						     uint32_type_node,
 						     uint32_type_node,
 						     NULL_TREE));
 }
@@ -284,19 +299,76 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add (seq, gimple_build_label (done), loc);
 }
 
-/* Append to SEQ the stack scrubbing of a grant that closes
-   (-fplugin-arg-pkeyplug-scrub-stack).  */
+/* Append to SEQ what a grant that closes its key clears: every call-used
+   register, which the callees of the grant may have left secrets in
+   (unless -fplugin-arg-pkeyplug-scrub=none), then the dead stack below
+   (-fplugin-arg-pkeyplug-scrub-stack), in that order: the registers the
+   first call finds may be spilled below the stack pointer (a lazy PLT
+   binding saves them all there).  Ordinary calls, never tail calls: a
+   jump would skip the function's own clearing of its registers
+   (add_register_scrubbing) on return.  Nested grants never get here.  */
 
 static void
-add_scrub_stack (gimple_seq *seq, location_t loc)
+add_scrubbing (gimple_seq *seq, location_t loc)
 {
-  if (!pkeyplug_scrub_stack)
+  bool regs = strcmp (pkeyplug_scrub, "none") != 0;
+  if (regs)
+    {
+      tree fn = pkeyplug_runtime_function ("__pkeyplug_scrub_regs",
+					   build_function_type_list
+					   (void_type_node, NULL_TREE));
+      add (seq, gimple_build_call (fn, 0), loc);
+    }
+  if (pkeyplug_scrub_stack)
+    {
+      tree fn = pkeyplug_runtime_function ("__pkeyplug_scrub_stack",
+					   build_function_type_list
+					   (void_type_node, uint32_type_node,
+					    NULL_TREE));
+      add (seq, gimple_build_call (fn, 1, u32 (pkeyplug_scrub_stack)), loc);
+    }
+  if (regs || pkeyplug_scrub_stack)
+    add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);
+}
+
+/* Whether exit gates clear anything when their grant closes.  */
+
+static bool
+scrubbing_p (void)
+{
+  return strcmp (pkeyplug_scrub, "none") != 0 || pkeyplug_scrub_stack;
+}
+
+/* What __pkeyplug_emulate_close_scrub clears.  */
+
+static unsigned
+scrub_how (void)
+{
+  return ((strcmp (pkeyplug_scrub, "none") != 0 ? PKEYPLUG_SCRUB_REGS : 0)
+	  | (unsigned) pkeyplug_scrub_stack);
+}
+
+/* A sealed exit writes PKRU whether or not its grant is the outermost:
+   scrub only when the value it wrote, read back, leaves the key closed
+   for reading (what the ledger allowed, not what the stack said).  */
+
+static void
+add_sealed_scrubbing (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  if (!scrubbing_p ())
     return;
-  tree fn = pkeyplug_runtime_function ("__pkeyplug_scrub_stack",
-			      build_function_type_list (void_type_node,
-							uint32_type_node,
-							NULL_TREE));
-  add (seq, gimple_build_call (fn, 1, u32 (pkeyplug_scrub_stack)), loc);
+  tree now = new_temp ("pkey_now");
+  tree ad = new_temp ("pkey_ad");
+  tree scrub = create_artificial_label (loc);
+  tree skip = create_artificial_label (loc);
+  add (seq, build_rdpkru (now), loc);
+  add (seq, gimple_build_assign (ad, pkeyplug_desc_ref (g->desc, "ad_bit")),
+       loc);
+  add (seq, gimple_build_assign (now, BIT_AND_EXPR, now, ad), loc);
+  add_branch (seq, now, 0, skip, scrub, loc);
+  add (seq, gimple_build_label (scrub), loc);
+  add_scrubbing (seq, loc);
+  add (seq, gimple_build_label (skip), loc);
 }
 
 /* The checked exit gate's restore (-fplugin-arg-pkeyplug-gates=checked):
@@ -398,31 +470,35 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
 	 loc);
   add (seq, gimple_build_label (write), loc);
   if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
-    add (seq, pkeyplug_sealed_exit (g->desc, g->grant, g->saved), loc);
-  else if (pkeyplug_gates == PKEYPLUG_GATES_CHECKED)
-    add (seq, build_checked_restore (g), loc);
+    {
+      add (seq, pkeyplug_sealed_exit (g->desc, g->grant, g->saved), loc);
+      add_sealed_scrubbing (seq, g, loc);
+    }
   else
-    add (seq, build_wrpkru (g->saved), loc);
-  add_scrub_stack (seq, loc);
+    {
+      if (pkeyplug_gates == PKEYPLUG_GATES_CHECKED)
+	add (seq, build_checked_restore (g), loc);
+      else
+	add (seq, build_wrpkru (g->saved), loc);
+      /* The entry changed PKRU: this grant closes what it opened.  */
+      add_scrubbing (seq, loc);
+    }
   add (seq, gimple_build_goto (done), loc);
 
   add_cold_label (seq, slow, loc);
-  add (seq, gimple_build_call (emulate_close_fn (), 2,
-			       cold_desc_address (seq, g, loc), g->saved),
-       loc);
+  tree desc = cold_desc_address (seq, g, loc);
+  if (scrubbing_p ())
+    /* The runtime scrubs when the token says the grant closes the key:
+       one call, like the plain close, which elide.cc deletes with the
+       gate (a test here would stay).  */
+    add (seq, gimple_build_call (emulate_close_scrub_fn (), 3, desc,
+				 g->saved, u32 (scrub_how ())), loc);
+  else
+    add (seq, gimple_build_call (emulate_close_fn (), 2, desc, g->saved),
+	 loc);
   /* Not a tail call: the function's own return clears the registers
      (add_register_scrubbing), a jump to the runtime would skip that.  */
   add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);
-  if (pkeyplug_scrub_stack)
-    {
-      /* The token is the level held before: none means outermost.  A key
-	 the runtime has not set up gives 0 too; scrubbing then is merely
-	 wasted work.  */
-      tree scrub = create_artificial_label (loc);
-      add_branch (seq, g->saved, 0, scrub, done, loc);
-      add (seq, gimple_build_label (scrub), loc);
-      add_scrub_stack (seq, loc);
-    }
 
   add (seq, gimple_build_label (done), loc);
 }
@@ -464,8 +540,8 @@ add_gate (auto_vec<gate> *gates, const struct pkey_use *use)
 }
 
 /* The function FNDECL is a copy of, when it is an IPA clone (.constprop,
-   .isra): an artificial copy of a whole function, which holds what that
-   function holds.  ipa-split's parts are not followed: a part is a piece
+   .isra) or the body split.cc moved out: an artificial copy of a whole
+   function, which holds what that function holds.  ipa-split's parts are not followed: a part is a piece
    of a body and gets no grant-all keys of its own.  */
 
 static tree
@@ -473,6 +549,13 @@ cloned_from (tree fndecl)
 {
   for (int depth = 0; DECL_ARTIFICIAL (fndecl) && depth < 16; depth++)
     {
+      /* The body split.cc moved out of a granting function holds what
+	 that function holds.  */
+      if (tree origin = pkeyplug_split_origin (fndecl))
+	{
+	  fndecl = origin;
+	  continue;
+	}
       cgraph_node *node = cgraph_node::get (fndecl);
       if (!node || node->split_part)
 	break;
@@ -505,6 +588,16 @@ collect_gates (tree fndecl, auto_vec<gate> *gates)
       FOR_EACH_VEC_ELT (pkeyplug_grant_all, i, use)
 	add_gate (gates, use);
     }
+}
+
+/* Does FNDECL grant any key (and so get gates)?  */
+
+bool
+pkeyplug_grants_p (tree fndecl)
+{
+  auto_vec<gate> gates;
+  collect_gates (fndecl, &gates);
+  return !gates.is_empty ();
 }
 
 /* The PKEYPLUG_GRANT_* bits FNDECL holds on KEY by itself.  */
@@ -575,6 +668,9 @@ instrument_function (function *fun)
   pkeyplug_guard_nonlocal_exits (fndecl);
   pkeyplug_redirect_thread_starts (fndecl);
   if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ())
+    return 0;
+  /* A body split.cc moved out: the function it came from has the gates.  */
+  if (pkeyplug_split_origin (fndecl))
     return 0;
   location_t loc = DECL_SOURCE_LOCATION (fndecl);
   if (lookup_attribute ("naked", DECL_ATTRIBUTES (fndecl)))

@@ -5,6 +5,8 @@
    layout.cc     where protected objects go (sections, page padding)
    registry.cc   key descriptors and the per-unit table and constructor
    gates.cc      the pass that wraps granting functions in gates
+   split.cc      scrub-stack: a granting function's body in a function of
+		 its own, whose frame is dead when the grant closes
    sealed.cc     the gates that check each PKRU value against a ledger
    guards.cc     rights on non-local exits: setjmp/longjmp, exit
    redirect.cc   calls of functions that start threads go to the runtime
@@ -89,7 +91,12 @@ extern tree pkeyplug_runtime_function (const char *name, tree type);
 extern unsigned pkeyplug_function_grant (tree fndecl, const char *key);
 extern void pkeyplug_add_reopen (gimple_seq *seq, tree fndecl,
 				 location_t loc);
+extern bool pkeyplug_grants_p (tree fndecl);
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
+
+/* split.cc */
+extern tree pkeyplug_split_origin (tree fndecl);
+extern opt_pass *pkeyplug_make_split_pass (gcc::context *);
 
 /* sealed.cc */
 extern gasm *pkeyplug_sealed_entry (tree desc, unsigned grant, tree saved);

@@ -13,7 +13,9 @@
 			 call-used registers it used (default), all of
 			 them, or none (GCC's zero_call_used_regs).
      scrub-stack=BYTES   when a granting function closes a key it had
-			 opened, zero BYTES of stack below it (default 0).
+			 opened, zero BYTES of stack below it (default 0);
+			 its body runs as a function of its own, so that
+			 its frame is among them (split.cc).
      warn-unguarded=no   no warning for accesses made without the key.
      gates=checked|fast|sealed
 			 checked (default): an exit gate restores only its
@@ -213,6 +215,10 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (name, PLUGIN_FINISH_DECL,
 		     pkeyplug_guard_exit_initializer, NULL);
 
+  /* First of all lowering passes: the moved body goes through all of
+     them, once.  */
+  add_pass (name, pkeyplug_make_split_pass (g), "*warn_unused_result",
+	    PASS_POS_INSERT_BEFORE);
   add_pass (name, pkeyplug_make_gate_pass (g), "lower",
 	    PASS_POS_INSERT_BEFORE);
   add_pass (name, pkeyplug_make_unit_table_pass (g), "*free_lang_data",

@@ -184,6 +184,43 @@ __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
   set_level (slot, token);
 }
 
+/* The close of a unit compiled to scrub.  In assembly, so that it keeps
+   nothing on the stack across the scrubbing: a nested grant's close is a
+   plain close; the outermost one's (TOKEN 0: no level held before, or a
+   key the runtime has not set up) closes, clears the registers if HOW
+   says so, and jumps to the stack scrubber, which clears below this
+   function's return address: the frames of the close and of the granting
+   function's callees.  */
+
+extern void pkeyrt_emulate_close (const struct pkeyplug_key_desc *desc,
+				  uint32_t token)
+  __attribute__ ((alias ("__pkeyplug_emulate_close")));
+extern void pkeyrt_scrub_stack (uint32_t bytes);
+
+__asm__ ("\t.text\n"
+	 "\t.globl __pkeyplug_emulate_close_scrub\n"
+	 "\t.type __pkeyplug_emulate_close_scrub, @function\n"
+	 "__pkeyplug_emulate_close_scrub:\n"
+	 "\t.cfi_startproc\n"
+	 "\ttestl %esi, %esi\n"
+	 "\tjnz pkeyrt_emulate_close\n"
+	 "\tpushq %rdx\n"
+	 "\t.cfi_adjust_cfa_offset 8\n"
+	 "\tcall pkeyrt_emulate_close\n"
+	 "\tmovl (%rsp), %edi\n"
+	 "\ttestl $" PKEYRT_STRINGIFY (PKEYPLUG_SCRUB_REGS) ", %edi\n"
+	 "\tjz 1f\n"
+	 "\tcall __pkeyplug_scrub_regs@PLT\n"
+	 "\tmovl (%rsp), %edi\n"
+	 "1:\tpopq %rdx\n"
+	 "\t.cfi_adjust_cfa_offset -8\n"
+	 "\tandl $~" PKEYRT_STRINGIFY (PKEYPLUG_SCRUB_REGS) ", %edi\n"
+	 "\tjnz pkeyrt_scrub_stack\n"
+	 "\tret\n"
+	 "\t.cfi_endproc\n"
+	 "\t.size __pkeyplug_emulate_close_scrub, "
+	 ".-__pkeyplug_emulate_close_scrub\n");
+
 /* The runtime's own grants (heap.c zeroes and copies blocks): raise the
    calling thread to at least LEVEL on key SLOT, and return the token for
    pkeyrt_emulate_lower, the level held before.  Never call them with

@@ -20,7 +20,8 @@
    All bookkeeping lives in ordinary memory, so managing blocks never needs
    the key.  Only zeroing a freed block and copying on realloc touch the
    protected pages: the runtime opens the key for the calling thread around
-   them and closes it again at once.  Since freed memory is zeroed and new
+   them and closes it again at once, and clears the registers the copy
+   went through first (__pkeyplug_scrub_regs, scrub.c).  Since freed memory is zeroed and new
    pages are zero, every block starts zeroed.
 
    heap_lock guards everything here; a thread that holds it may take
@@ -867,6 +868,10 @@ pkeyplug_realloc (void *p, size_t n)
   open_key (slot, &w);
   memcpy (q, p, n < b.size ? n : b.size);
   explicit_bzero (p, b.capacity);
+  /* memcpy left pieces of the block in vector and general registers: clear
+     them before the key closes, as a closing grant does.  An external
+     call, so the compiler keeps the copy before it.  */
+  __pkeyplug_scrub_regs ();
   close_key (slot, &w);
   release_block (&b);
   pthread_mutex_unlock (&heap_lock);

@@ -1,6 +1,8 @@
 /* By default a granting function clears the call-used registers it used
-   before it returns (here r11, which its body sets), and calls the stack
-   scrubber only when asked.  */
+   before it returns (here r11, which its body sets); a grant that closes
+   its key clears those its callees used: the hw path calls the register
+   scrubber (an ordinary call), the emulation's path the close that
+   scrubs.  The stack scrubber only when asked.  */
 /* { dg-do compile } */
 
 int secret __attribute__ ((pkey ("vault")));
@@ -12,3 +14,6 @@ derive (void)
 }
 /* { dg-final { scan-assembler "xorl\t%r11d, %r11d" } } */
 /* { dg-final { scan-assembler-not "__pkeyplug_scrub_stack" } } */
+/* { dg-final { scan-assembler-times "call\t__pkeyplug_scrub_regs" 1 } } */
+/* { dg-final { scan-assembler {movl\t\$-2147483648, %edx\n([^\n]*\n){0,8}?[^\n]*call\t__pkeyplug_emulate_close_scrub} } } */
+/* { dg-final { scan-assembler-not "jmp\t__pkeyplug_scrub" } } */

@@ -1,9 +1,10 @@
 /* Without scrub-stack the helper's copy of the secret is still in the dead
    stack after the grant returns (which shows that scrub-stack.c tests
-   something).  */
+   something).  Linked with -z now: the lazy binding of the register
+   scrubber's first call would overwrite that stack itself.  */
 /* { dg-do run } */
-/* { dg-options "-fplugin-arg-pkeyplug-warn-unguarded=no" } copy_out reads
-   the secret only inside the grant */
+/* { dg-options "-fplugin-arg-pkeyplug-warn-unguarded=no -Wl,-z,now" } copy_out
+   reads the secret only inside the grant */
 /* { dg-require-pku "" } emulate mode: the gate calls the runtime,
    whose frames overwrite the dead stack anyway */
 

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <pkeyplug.h>
 
+#include "deadstack.h"
+
 unsigned char secret[16] PKEY_PROTECT ("vault") = "S3cr3t-p4ssw0rd!";
 
 __attribute__ ((noinline)) static int
@@ -22,29 +24,12 @@ use_secret (void)
   return copy_out ();
 }
 
-/* Look for the secret below FROM without calling anything (a call would
-   overwrite what it looks at).  */
-__attribute__ ((always_inline)) static inline int
-found_below (volatile unsigned char *from, unsigned long bytes)
-{
-  static const char pattern[] = "S3cr3t-p4ssw0rd!";
-  for (unsigned long i = 16; i < bytes; i++)
-    {
-      int j = 0;
-      while (j < 16 && from[-(long) i + j] == (unsigned char) pattern[j])
-	j++;
-      if (j == 16)
-	return 1;
-    }
-  return 0;
-}
-
 int
 main (void)
 {
   volatile unsigned char here;
   int v = use_secret ();
-  int found = found_below (&here, 4096);
+  int found = found_below (&here, 4096, "S3cr3t-p4ssw0rd!", 16);
   printf ("%c; secret bytes below the stack pointer: %s\n", v,
 	  found ? "found" : "none");
   return 0;
