@@ -280,7 +280,13 @@ pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
     {
       /* pkey_alloc also gives this thread the key's default rights.  */
       if (hw_key_count () < PKEYRT_MAX_HW_KEYS)
-	pkey = pkeyrt_pkey_alloc (0, pkeyrt_policy_rights (key->policy));
+	{
+	  char what[PKEYPLUG_NAME_MAX + 8];
+
+	  snprintf (what, sizeof what, "key '%s'", name);
+	  pkey = pkeyrt_pkey_alloc (0, pkeyrt_policy_rights (key->policy),
+				    what);
+	}
       else
 	errno = ENOSPC;
       if (pkey < 0 && errno == ENOSPC && pkeyrt_overflow_emulate)
@@ -425,6 +431,8 @@ fill_descriptor (struct pkeyplug_key_desc *desc, struct pkeyrt_key *key,
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
 		  "cannot make the descriptor of key '%s' read-only: %s",
 		  key->name, strerror (errno));
+  pkeyrt_verify ((uintptr_t) desc, 1, 0, "making the descriptor of key "
+		 "'%s' read-only", key->name);
 }
 
 /* Find or make the slot of the key of entry E; take the policy E states,
@@ -531,10 +539,13 @@ pkeyrt_remove_range (struct pkeyrt_key *key, uintptr_t start, uintptr_t end)
       }
 }
 
-/* Protect the object of entry E, of key SLOT.  */
+/* Protect the object of entry E, of key SLOT.  *LAST is the range the
+   unit protected last: the same pages again (objects that share a page)
+   need no second probe.  */
 
 static void
-protect_object (const struct pkeyplug_unit_entry *e, int slot)
+protect_object (const struct pkeyplug_unit_entry *e, int slot,
+		struct pkeyrt_range *last)
 {
   struct pkeyrt_key *key = &pkeyrt_keys[slot];
   struct pkeyrt_object obj;
@@ -597,6 +608,15 @@ protect_object (const struct pkeyplug_unit_entry *e, int slot)
   if (rc != 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "cannot protect '%s' (key '%s'): %s",
 		  e->name, key->name, strerror (errno));
+
+  range.start = start;
+  range.end = end;
+  range.is_const = is_const;
+  if (last->start == start && last->end == end && last->is_const == is_const)
+    return;
+  pkeyrt_verify_range (key, &range, "protecting '%s' (key '%s')", e->name,
+		       key->name);
+  *last = range;
 }
 
 /* Check entry E of the unit FILE before anything uses it.  */
@@ -642,6 +662,7 @@ __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
   const char *file = (count > 0 && entries != NULL && entries[0].file)
 		     ? entries[0].file : "?";
   uint32_t i, first_new, nmissing = 0;
+  struct pkeyrt_range last = { 0, 0, 0 };
   pkeyrt_lock_state st;
   int slot;
 
@@ -681,7 +702,7 @@ __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
 	slot = use_key (&entries[i]);
 	if (slot < 0)
 	  out_of_keys (entries, count, 1);
-	protect_object (&entries[i], slot);
+	protect_object (&entries[i], slot, &last);
       }
 
   if (pkeyrt_verbose)
