@@ -1,12 +1,11 @@
 /* init.c -- start the runtime and register the units the plugin built.
 
-   The runtime starts once per process: from its own constructor (priority
-   PKEYPLUG_RUNTIME_INIT_PRIORITY), or earlier from the first unit that
-   registers (unit constructors run at PKEYPLUG_UNIT_INIT_PRIORITY, which in
-   a static link comes first).  Start-up reads PKEYPLUG_OPTIONS, picks the
-   mode and installs the violation handler.
+   The runtime starts once per process, before any other code of the
+   process runs where it can (units.c says when), or else from the first
+   call that needs it.  Start-up reads PKEYPLUG_OPTIONS, picks the mode
+   and installs the violation handler.
 
-   __pkeyplug_register_unit maps each key name to a slot of a process-wide
+   pkeyrt_register_table maps each key name to a slot of a process-wide
    table (the same name in several units or modules is the same key),
    allocates a hardware key for it in hw mode, fills and seals each
    module's descriptor of the key, and protects the unit's objects.  A
@@ -39,6 +38,8 @@ struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 uint32_t pkeyrt_nkeys;
 
 static pthread_once_t start_once = PTHREAD_ONCE_INIT;
+/* The environment the first caller of pkeyrt_start_env passed.  */
+static char **start_env;
 
 static const char *
 policy_name (int policy)
@@ -70,7 +71,7 @@ start (void)
   enum pkeyplug_mode mode;
   int have_pku = 0;
 
-  pkeyrt_parse_options (&opts);
+  pkeyrt_parse_options (&opts, start_env);
   pkeyrt_verbose = opts.verbose;
   pkeyrt_mlock = opts.mlock;
   pkeyrt_report_exit = opts.report_exit;
@@ -165,15 +166,15 @@ pkeyrt_start (void)
   pthread_once (&start_once, start);
 }
 
-static void __attribute__ ((constructor (PKEYPLUG_RUNTIME_INIT_PRIORITY)))
-pkeyrt_init (void)
+/* Start with the environment array ENV (the one an initialiser gets),
+   for a start before the C library has set environ (units.c).  */
+
+void
+pkeyrt_start_env (char **env)
 {
-  pkeyrt_start ();
-  /* In a static link this runs after every unit registered (priority
-     PKEYPLUG_UNIT_INIT_PRIORITY comes first); the shared runtime waits
-     for the program's own constructors (harden.c).  */
-  if (pkeyrt_harden)
-    pkeyrt_harden_at_init ();
+  if (start_env == NULL)
+    start_env = env;
+  pthread_once (&start_once, start);
 }
 
 /* The slot of key NAME, or -1.  Called with pkeyrt_lock held.  */
@@ -644,7 +645,7 @@ check_entry (const struct pkeyplug_unit_entry *e, const char *file)
 
 /* The plugin calls these through weak references, and a weak reference
    does not pull an object out of libpkeyrt.a: every program with a unit
-   pulls this file in, so this file pulls them in.  */
+   pulls this file in (through units.c), so this file pulls them in.  */
 typedef void weakly_called_fn (void);
 static weakly_called_fn *const weakly_called[] __attribute__ ((used)) =
 {
@@ -653,11 +654,12 @@ static weakly_called_fn *const weakly_called[] __attribute__ ((used)) =
   __pkeyplug_before_exit
 };
 
-/* Called by the constructor of each unit compiled with the plugin.  */
+/* Register the unit table ENTRIES (COUNT entries, built for ABI_VERSION)
+   found by units.c: through its note, or from the unit's constructor.  */
 
-PKEYRT_EXPORT void
-__pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
-			  uint32_t count, uint32_t abi_version)
+void
+pkeyrt_register_table (const struct pkeyplug_unit_entry *entries,
+		       uint32_t count, uint32_t abi_version)
 {
   const char *file = (count > 0 && entries != NULL && entries[0].file)
 		     ? entries[0].file : "?";

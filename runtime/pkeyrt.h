@@ -17,6 +17,7 @@
    harden.c    harden=1: the seccomp filter that guards protected memory
    sync.c      new keys' default rights for threads older than them
    seal.c      the ledger of sealed gates; the checked WRPKRU
+   units.c     start first; find every unit through its note
    verify.c    probes that check each protection took
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
@@ -166,6 +167,9 @@ extern int pkeyrt_harden;
 extern struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 extern uint32_t pkeyrt_nkeys;
 extern void pkeyrt_start (void);
+extern void pkeyrt_start_env (char **env);
+extern void pkeyrt_register_table (const struct pkeyplug_unit_entry *entries,
+				   uint32_t count, uint32_t abi_version);
 extern int pkeyrt_find_key (const char *name);
 extern unsigned int pkeyrt_policy_rights (int policy);
 extern int pkeyrt_new_key (const char *name,
@@ -190,7 +194,7 @@ extern void pkeyrt_lock_for_fork (void);
 extern void pkeyrt_unlock_after_fork (void);
 
 /* options.c */
-extern void pkeyrt_parse_options (struct pkeyrt_options *opts);
+extern void pkeyrt_parse_options (struct pkeyrt_options *opts, char **env);
 
 /* hw.c */
 #define PKEYRT_HW_NO_FREE_KEY 2
