@@ -185,7 +185,7 @@ read_notes (struct sweep *sw, const struct dl_phdr_info *info,
   uintptr_t end = at + p->p_memsz;
   size_t align = p->p_align == 8 ? 8 : 4;
 
-  while (end - at >= sizeof (ElfW(Nhdr)) && at < end)
+  while (at < end && end - at >= sizeof (ElfW(Nhdr)))
     {
       const ElfW(Nhdr) *n = (const ElfW(Nhdr) *) at;
       uintptr_t name = at + sizeof *n;
