@@ -257,7 +257,8 @@ extern void pkeyrt_note (const char *fmt, ...)
 extern void pkeyrt_abort (const char *fmt, ...)
   __attribute__ ((noreturn, format (printf, 1, 2)));
 extern void pkeyrt_install_handler (void);
-extern int pkeyrt_handler_claim (void);
+typedef int pkeyrt_probe_fault_fn (const siginfo_t *info, void *ctx);
+extern int pkeyrt_handler_claim (pkeyrt_probe_fault_fn *probe);
 extern void pkeyrt_handler_release (int claimed);
 extern void pkeyrt_add_object (const struct pkeyrt_object *obj);
 
@@ -268,7 +269,6 @@ extern int pkeyrt_step_past (uint32_t slot, uintptr_t addr, int is_write,
 			     void *ctx);
 
 /* verify.c */
-extern int pkeyrt_probe_fault (const siginfo_t *info, void *ctx);
 extern int pkeyrt_refuses_write (uintptr_t addr);
 extern void pkeyrt_verify (uintptr_t addr, int write, int hw_key,
 			   const char *fmt, ...)

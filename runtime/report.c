@@ -2,7 +2,7 @@
    messages, verbose notes, and the report of a protection violation.
 
    The SIGSEGV handler first lets verify.c take the faults of the
-   runtime's own probes, then looks the faulting address up among the
+   runtime's own probes (through a function it hands over), then looks the faulting address up among the
    protected objects the units registered, then among the heap arenas
    (heap.c).  A
    hit is a violation: it says which object or heap block, which key and
@@ -475,6 +475,10 @@ static struct sigaction displaced;
 static volatile sig_atomic_t displacing;
 static pthread_mutex_t claim_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The first question the handler asks, set by pkeyrt_handler_claim:
+   verify.c's, is this fault one of its probes?  */
+static pkeyrt_probe_fault_fn *probe_fault;
+
 /* Hand a fault that is not ours to the previous action.  */
 
 static void
@@ -507,7 +511,9 @@ segv_handler (int sig, siginfo_t *info, void *ctx)
 {
   int saved_errno = errno;
 
-  if (pkeyrt_probe_fault (info, ctx))
+  pkeyrt_probe_fault_fn *probe = probe_fault;
+
+  if (probe != NULL && probe (info, ctx))
     {
       errno = saved_errno;
       return;
@@ -566,18 +572,20 @@ pkeyrt_install_handler (void)
 }
 
 /* Make sure our handler is in force for a probe (verify.c), until
-   pkeyrt_handler_release: the program may have installed its own since
-   we started.  Then ours goes back in front of it for the probe, and
+   pkeyrt_handler_release, and that it asks PROBE first whether a fault
+   is the probe's.  The program may have installed its own handler since
+   we started: then ours goes back in front of it for the probe, and
    faults that are not ours go to the program's meanwhile.  Probes take
    turns, so that one never puts the program's handler back under
    another.  Return 1 if ours had to go back.  */
 
 int
-pkeyrt_handler_claim (void)
+pkeyrt_handler_claim (pkeyrt_probe_fault_fn *probe)
 {
   struct sigaction cur, sa;
 
   pthread_mutex_lock (&claim_lock);
+  probe_fault = probe;
   if (sigaction (SIGSEGV, NULL, &cur) != 0
       || ((cur.sa_flags & SA_SIGINFO) && cur.sa_sigaction == segv_handler))
     return 0;

@@ -21,10 +21,10 @@
    emulation, descriptors) it must be SEGV_ACCERR.
 
    The probes are two instructions at known addresses.  The runtime's
-   SIGSEGV handler (report.c) asks pkeyrt_probe_fault first; it
-   recognises a kernel fault at one of them on the probed address, puts
-   si_code and si_pkey in the probe's result register and resumes after
-   the instruction.  During a probe every signal but SIGSEGV is blocked:
+   SIGSEGV handler (report.c) asks probe_fault first (handed to it with
+   pkeyrt_handler_claim); it recognises a kernel fault at one of them on
+   the probed address, puts si_code and si_pkey in the probe's result
+   register and resumes after the instruction.  During a probe every signal but SIGSEGV is blocked:
    a handler that ran in between could queue itself a SIGSEGV with a
    forged si_code for sigreturn to deliver right at the probe.  (A jump
    to a probe with a chosen address tells the caller whether the address
@@ -84,8 +84,8 @@ __asm__ ("\t.text\n"
 /* The SIGSEGV handler's first question: is this fault one of our probes?
    If so, record it for the probe and return 1.  */
 
-int
-pkeyrt_probe_fault (const siginfo_t *info, void *ctx)
+static int
+probe_fault (const siginfo_t *info, void *ctx)
 {
   ucontext_t *uc = ctx;
   greg_t *regs;
@@ -123,7 +123,7 @@ probe (uintptr_t addr, int write)
   sigfillset (&only_segv);
   sigdelset (&only_segv, SIGSEGV);
   pthread_sigmask (SIG_SETMASK, &only_segv, &old);
-  claimed = pkeyrt_handler_claim ();
+  claimed = pkeyrt_handler_claim (probe_fault);
   result = pkeyrt_probe_access ((volatile void *) addr, write);
   pkeyrt_handler_release (claimed);
   pthread_sigmask (SIG_SETMASK, &old, NULL);
