@@ -16,8 +16,8 @@
 
 /* Bumped whenever a structure below changes; the runtime refuses a unit
    built for another version instead of misreading it.  */
-#define PKEYPLUG_ABI_VERSION 2
-#define PKEYPLUG_ABI_VERSION_STRING "2"
+#define PKEYPLUG_ABI_VERSION 3
+#define PKEYPLUG_ABI_VERSION_STRING "3"
 
 /* Longest key name, not counting the terminating NUL.  */
 #define PKEYPLUG_NAME_MAX 64
@@ -113,12 +113,49 @@ struct pkeyplug_unit_entry
   const char *file;		/* Source file of the unit.  */
 };
 
+/* Each unit also announces its table in an ELF note, so that the runtime
+   finds it from the program headers (dl_iterate_phdr, PT_NOTE) and
+   protects the unit's objects before any code but the runtime's runs,
+   without waiting for the unit's constructor.  The note lives in section
+   PKEYPLUG_NOTE_SECTION (allocated, read-only: the linker puts it in a
+   PT_NOTE segment); its owner is PKEYPLUG_NOTE_NAME, its type
+   PKEYPLUG_NOTE_UNIT, its descriptor a struct pkeyplug_unit_note.  The
+   table's place is an offset from the note, which the static linker
+   resolves: no dynamic relocation lands in a read-only page.  */
+#define PKEYPLUG_NOTE_SECTION ".note.pkeyplug"
+#define PKEYPLUG_NOTE_NAME "pkeyplug"
+#define PKEYPLUG_NOTE_UNIT 1
+
+struct pkeyplug_unit_note
+{
+  int64_t table;		/* The unit table's address minus this
+				   field's.  */
+  uint32_t count;		/* Entries in the table.  */
+  uint32_t abi_version;		/* PKEYPLUG_ABI_VERSION.  */
+};
+
+/* The note as the plugin emits it: an asm statement in the unit's
+   constructor with operand 0 the table ("i"), 1 its entry count, 2 the
+   ABI version.  Name size 9 ("pkeyplug" and its NUL, padded to 12),
+   descriptor size 16.  */
+#define PKEYPLUG_NOTE_ASM \
+  "\t.pushsection " PKEYPLUG_NOTE_SECTION ", \"a\", @note\n" \
+  "\t.balign 4\n" \
+  "\t.long 9, 16, 1\n" \
+  "\t.asciz \"" PKEYPLUG_NOTE_NAME "\"\n" \
+  "\t.balign 4\n" \
+  ".Lpkeyplug_note%=:\n" \
+  "\t.quad %c0 - .Lpkeyplug_note%=\n" \
+  "\t.long %c1, %c2\n" \
+  "\t.popsection"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* Called by each unit's constructor, at init priority
-   PKEYPLUG_UNIT_INIT_PRIORITY.  */
+   PKEYPLUG_UNIT_INIT_PRIORITY.  A unit the runtime found through its note
+   is not registered again.  */
 void __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
 			       uint32_t count, uint32_t abi_version);
 
@@ -186,9 +223,10 @@ void __pkeyplug_scrub_stack (uint32_t bytes);
 
 /* Unit constructors run at priority 100, in the range reserved for the
    implementation, so they precede every user constructor (101..65535).  The
-   first unit to register starts the runtime if its own constructor (priority
-   101, which alone matters for programs without units) has not run yet, as
-   happens in a static link.  */
+   runtime starts before any constructor and registers every unit it finds
+   through the notes; a unit's constructor registers the units of modules
+   loaded since (dlopen), and its own if it has no note.  The static
+   runtime's constructor (harden=1) runs at priority 101.  */
 #define PKEYPLUG_UNIT_INIT_PRIORITY 100
 #define PKEYPLUG_RUNTIME_INIT_PRIORITY 101
 

@@ -39,7 +39,7 @@ extern "C" {
 /* Exit statuses of a process the runtime refuses to start (after a one-line
    message on stderr that begins with "pkeyplug: ").  A protection violation
    ends the process with abort () instead (status 134 from a shell).  */
-#define PKEYPLUG_EXIT_SETUP 80		/* mprotect/pkey_mprotect failed, bad unit.  */
+#define PKEYPLUG_EXIT_SETUP 80		/* Protection failed or untaken, bad unit.  */
 #define PKEYPLUG_EXIT_OPTIONS 81	/* PKEYPLUG_OPTIONS cannot be parsed.  */
 #define PKEYPLUG_EXIT_NO_PKU 82		/* mode=hw, but no usable PKU.  */
 #define PKEYPLUG_EXIT_NO_KEYS 83	/* More key names than free keys.  */

@@ -3,7 +3,7 @@
    pkeyplug.cc   plugin_init: version check, arguments, callbacks
    attribs.cc    the `pkey' attribute: parsing and checking
    layout.cc     where protected objects go (sections, page padding)
-   registry.cc   key descriptors and the per-unit table and constructor
+   registry.cc   key descriptors and the per-unit table, note and constructor
    gates.cc      the pass that wraps granting functions in gates
    split.cc      scrub-stack: a granting function's body in a function of
 		 its own, whose frame is dead when the grant closes

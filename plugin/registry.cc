@@ -5,9 +5,11 @@
    aligned COMDAT object named "__pkeyplug_key.KEY": the linker keeps one per
    module, the gates of every unit read it, and the runtime fills it and then
    makes its page read-only.  Each unit that uses a key gets a table of
-   struct pkeyplug_unit_entry and a constructor at priority
-   PKEYPLUG_UNIT_INIT_PRIORITY that hands the table to
-   __pkeyplug_register_unit.  The layouts are the ones in pkeyplug-abi.h;
+   struct pkeyplug_unit_entry, a note that tells the runtime where the
+   table is (found through the program headers before any constructor
+   runs), and a constructor at priority PKEYPLUG_UNIT_INIT_PRIORITY that
+   hands the table to __pkeyplug_register_unit (for a runtime that did
+   not start first).  The layouts are the ones in pkeyplug-abi.h;
    check_layout compares them with the C compiler's.  */
 
 #include "compat.h"
@@ -318,6 +320,35 @@ note_unit_key (vec<unit_key> *keys, const char *key, unsigned policy,
   keys->safe_push (nk);
 }
 
+/* The statement that announces TABLE (of COUNT entries) in the unit's
+   note (PKEYPLUG_NOTE_ASM), for the constructor's body: an asm, so that
+   the table's place is an offset the assembler and the linker work out,
+   and the table keeps its name through LTO's renaming.  The large code
+   models take no symbol as an immediate operand: there the unit goes
+   without a note, and says so.  */
+
+static tree
+unit_note (tree table, unsigned count)
+{
+  if (ix86_cmodel == CM_LARGE || ix86_cmodel == CM_LARGE_PIC)
+    {
+      warning_at (UNKNOWN_LOCATION, 0, "pkeyplug: with %<-mcmodel=large%> "
+		  "the runtime finds this unit only when its constructor "
+		  "runs; code that runs before it can reach its protected "
+		  "objects");
+      return NULL_TREE;
+    }
+  tree inputs = pkeyplug_asm_operand ("i", build_fold_addr_expr (table));
+  inputs = chainon (inputs, pkeyplug_asm_operand ("i", u32 (count)));
+  inputs = chainon (inputs,
+		    pkeyplug_asm_operand ("i", u32 (PKEYPLUG_ABI_VERSION)));
+  tree text = build_string (strlen (PKEYPLUG_NOTE_ASM), PKEYPLUG_NOTE_ASM);
+  tree note = build5 (ASM_EXPR, void_type_node, text, NULL_TREE, inputs,
+		      NULL_TREE, NULL_TREE);
+  ASM_VOLATILE_P (note) = 1;
+  return note;
+}
+
 /* Place this unit's protected variables, then emit its table and
    constructor.  Runs as the first IPA pass after free_lang_data: every
    function has been lowered (and its gates noted) by then, no variable has
@@ -426,7 +457,10 @@ emit_unit_table (void)
 			       fold_convert (const_ptr_type_node,
 					     build_fold_addr_expr (table)),
 			       u32 (t.count), u32 (PKEYPLUG_ABI_VERSION));
-  cgraph_build_static_cdtor ('I', call, PKEYPLUG_UNIT_INIT_PRIORITY);
+  tree body = call;
+  if (tree note = unit_note (table, t.count))
+    body = build2 (COMPOUND_EXPR, void_type_node, note, call);
+  cgraph_build_static_cdtor ('I', body, PKEYPLUG_UNIT_INIT_PRIORITY);
   return 0;
 }
 

@@ -429,6 +429,11 @@ map_reserved_arena (struct arena *a, uint32_t slot, size_t npages)
   /* The lower guard page, and the upper one that the next arena's lower
      guard page is, stay PROT_NONE.  */
   hk->reserve_next += len + PAGE;
+  {
+    struct pkeyrt_range r = { start, start + len, 0 };
+
+    pkeyrt_verify_range (key, &r, "a heap arena of key '%s'", key->name);
+  }
   /* mlock faults the pages in, through the key: open it for that.  */
   open_key (slot, &w);
   (void) mlock ((void *) start, len);
@@ -503,7 +508,11 @@ map_arena (uint32_t slot, size_t npages)
 	rc = mprotect ((void *) range.start, len,
 		       pkeyrt_emulate_range_prot (key->prot, &range));
       if (rc == 0)
-	pkeyrt_add_range (key, range.start, range.end, 0);
+	{
+	  pkeyrt_verify_range (key, &range, "a heap arena of key '%s'",
+			       key->name);
+	  pkeyrt_add_range (key, range.start, range.end, 0);
+	}
       pkeyrt_unlock (&st);
     }
   if (rc != 0)

@@ -30,16 +30,47 @@
 #define CPUID_7_ECX_PKU (1u << 3)
 #define CPUID_7_ECX_OSPKE (1u << 4)
 
+/* The hardware keys pkey_alloc gave us and we have not freed: bit K for
+   key K.  */
+static uint32_t held;
+
+/* pkey_alloc for WHAT (a phrase, "key 'NAME'").  A system call filter
+   can make it return 0 without the kernel allocating anything (seccomp
+   SECCOMP_RET_ERRNO with data 0), or a supervisor can answer any number:
+   a key we would then use is one every page has (0), one we use for
+   something else already, or none at all.  The kernel never hands out
+   those, so such an answer stops the program (PKEYPLUG_EXIT_SETUP).  */
+
 int
-pkeyrt_pkey_alloc (unsigned int flags, unsigned int rights)
+pkeyrt_pkey_alloc (unsigned int flags, unsigned int rights, const char *what)
 {
-  return (int) syscall (SYS_pkey_alloc, flags, rights);
+  long pkey = syscall (SYS_pkey_alloc, flags, rights);
+  const char *why = NULL;
+
+  if (pkey < 0)
+    return -1;
+  if (pkey == 0)
+    why = "key 0, which every page has";
+  else if (pkey > 15)
+    why = "a key that does not exist";
+  else if (__atomic_fetch_or (&held, 1u << pkey, __ATOMIC_RELAXED)
+	   & (1u << pkey))
+    why = "a key the runtime holds already";
+  if (why != NULL)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "pkey_alloc for %s returned %ld, %s "
+		  "(did a system call filter answer for the kernel?)", what,
+		  pkey, why);
+  return (int) pkey;
 }
 
 int
 pkeyrt_pkey_free (int pkey)
 {
-  return (int) syscall (SYS_pkey_free, pkey);
+  int rc = (int) syscall (SYS_pkey_free, pkey);
+
+  if (rc == 0 && pkey > 0 && pkey < 16)
+    __atomic_fetch_and (&held, ~(1u << pkey), __ATOMIC_RELAXED);
+  return rc;
 }
 
 int
@@ -81,7 +112,8 @@ pkeyrt_hw_probe (const char **reason)
 
   /* Ask for the most restrictive rights: pkey_free leaves this thread's
      PKRU bits as they are, and these match the kernel's default.  */
-  pkey = pkeyrt_pkey_alloc (0, PKEYRT_DISABLE_ACCESS | PKEYRT_DISABLE_WRITE);
+  pkey = pkeyrt_pkey_alloc (0, PKEYRT_DISABLE_ACCESS | PKEYRT_DISABLE_WRITE,
+			    "the probe for PKU");
   if (pkey < 0 && errno == ENOSPC)
     {
       *reason = "no hardware key is free";

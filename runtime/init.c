@@ -1,12 +1,11 @@
 /* init.c -- start the runtime and register the units the plugin built.
 
-   The runtime starts once per process: from its own constructor (priority
-   PKEYPLUG_RUNTIME_INIT_PRIORITY), or earlier from the first unit that
-   registers (unit constructors run at PKEYPLUG_UNIT_INIT_PRIORITY, which in
-   a static link comes first).  Start-up reads PKEYPLUG_OPTIONS, picks the
-   mode and installs the violation handler.
+   The runtime starts once per process, before any other code of the
+   process runs where it can (units.c says when), or else from the first
+   call that needs it.  Start-up reads PKEYPLUG_OPTIONS, picks the mode
+   and installs the violation handler.
 
-   __pkeyplug_register_unit maps each key name to a slot of a process-wide
+   pkeyrt_register_table maps each key name to a slot of a process-wide
    table (the same name in several units or modules is the same key),
    allocates a hardware key for it in hw mode, fills and seals each
    module's descriptor of the key, and protects the unit's objects.  A
@@ -39,6 +38,8 @@ struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 uint32_t pkeyrt_nkeys;
 
 static pthread_once_t start_once = PTHREAD_ONCE_INIT;
+/* The environment the first caller of pkeyrt_start_env passed.  */
+static char **start_env;
 
 static const char *
 policy_name (int policy)
@@ -70,7 +71,7 @@ start (void)
   enum pkeyplug_mode mode;
   int have_pku = 0;
 
-  pkeyrt_parse_options (&opts);
+  pkeyrt_parse_options (&opts, start_env);
   pkeyrt_verbose = opts.verbose;
   pkeyrt_mlock = opts.mlock;
   pkeyrt_report_exit = opts.report_exit;
@@ -172,15 +173,15 @@ pkeyrt_start (void)
   pthread_once (&start_once, start);
 }
 
-static void __attribute__ ((constructor (PKEYPLUG_RUNTIME_INIT_PRIORITY)))
-pkeyrt_init (void)
+/* Start with the environment array ENV (the one an initialiser gets),
+   for a start before the C library has set environ (units.c).  */
+
+void
+pkeyrt_start_env (char **env)
 {
-  pkeyrt_start ();
-  /* In a static link this runs after every unit registered (priority
-     PKEYPLUG_UNIT_INIT_PRIORITY comes first); the shared runtime waits
-     for the program's own constructors (harden.c).  */
-  if (pkeyrt_harden)
-    pkeyrt_harden_at_init ();
+  if (start_env == NULL)
+    start_env = env;
+  pthread_once (&start_once, start);
 }
 
 /* The slot of key NAME, or -1.  Called with pkeyrt_lock held.  */
@@ -287,7 +288,13 @@ pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
     {
       /* pkey_alloc also gives this thread the key's default rights.  */
       if (hw_key_count () < PKEYRT_MAX_HW_KEYS)
-	pkey = pkeyrt_pkey_alloc (0, pkeyrt_policy_rights (key->policy));
+	{
+	  char what[PKEYPLUG_NAME_MAX + 8];
+
+	  snprintf (what, sizeof what, "key '%s'", name);
+	  pkey = pkeyrt_pkey_alloc (0, pkeyrt_policy_rights (key->policy),
+				    what);
+	}
       else
 	errno = ENOSPC;
       if (pkey < 0 && errno == ENOSPC && pkeyrt_overflow_emulate)
@@ -435,6 +442,8 @@ fill_descriptor (struct pkeyplug_key_desc *desc, struct pkeyrt_key *key,
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
 		  "cannot make the descriptor of key '%s' read-only: %s",
 		  key->name, strerror (errno));
+  pkeyrt_verify ((uintptr_t) desc, 1, 0, "making the descriptor of key "
+		 "'%s' read-only", key->name);
 }
 
 /* Find or make the slot of the key of entry E; take the policy E states,
@@ -549,10 +558,13 @@ pkeyrt_remove_range (struct pkeyrt_key *key, uintptr_t start, uintptr_t end)
       }
 }
 
-/* Protect the object of entry E, of key SLOT.  */
+/* Protect the object of entry E, of key SLOT.  *LAST is the range the
+   unit protected last: the same pages again (objects that share a page)
+   need no second probe.  */
 
 static void
-protect_object (const struct pkeyplug_unit_entry *e, int slot)
+protect_object (const struct pkeyplug_unit_entry *e, int slot,
+		struct pkeyrt_range *last)
 {
   struct pkeyrt_key *key = &pkeyrt_keys[slot];
   struct pkeyrt_object obj;
@@ -615,6 +627,15 @@ protect_object (const struct pkeyplug_unit_entry *e, int slot)
   if (rc != 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "cannot protect '%s' (key '%s'): %s",
 		  e->name, key->name, strerror (errno));
+
+  range.start = start;
+  range.end = end;
+  range.is_const = is_const;
+  if (last->start == start && last->end == end && last->is_const == is_const)
+    return;
+  pkeyrt_verify_range (key, &range, "protecting '%s' (key '%s')", e->name,
+		       key->name);
+  *last = range;
 }
 
 /* Check entry E of the unit FILE before anything uses it.  */
@@ -642,7 +663,7 @@ check_entry (const struct pkeyplug_unit_entry *e, const char *file)
 
 /* The plugin calls these through weak references, and a weak reference
    does not pull an object out of libpkeyrt.a: every program with a unit
-   pulls this file in, so this file pulls them in.  */
+   pulls this file in (through units.c), so this file pulls them in.  */
 typedef void weakly_called_fn (void);
 static weakly_called_fn *const weakly_called[] __attribute__ ((used)) =
 {
@@ -654,15 +675,17 @@ static weakly_called_fn *const weakly_called[] __attribute__ ((used)) =
 #undef PKEYRT_THREAD_START
 };
 
-/* Called by the constructor of each unit compiled with the plugin.  */
+/* Register the unit table ENTRIES (COUNT entries, built for ABI_VERSION)
+   found by units.c: through its note, or from the unit's constructor.  */
 
-PKEYRT_EXPORT void
-__pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
-			  uint32_t count, uint32_t abi_version)
+void
+pkeyrt_register_table (const struct pkeyplug_unit_entry *entries,
+		       uint32_t count, uint32_t abi_version)
 {
   const char *file = (count > 0 && entries != NULL && entries[0].file)
 		     ? entries[0].file : "?";
   uint32_t i, first_new, nmissing = 0;
+  struct pkeyrt_range last = { 0, 0, 0 };
   pkeyrt_lock_state st;
   int slot;
 
@@ -702,7 +725,7 @@ __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
 	slot = use_key (&entries[i]);
 	if (slot < 0)
 	  out_of_keys (entries, count, 1);
-	protect_object (&entries[i], slot);
+	protect_object (&entries[i], slot, &last);
       }
 
   if (pkeyrt_verbose)

@@ -25,6 +25,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
+#include <unistd.h>
 
 /* Longest piece of user input a message quotes.  */
 #define QUOTE_MAX 40
@@ -203,14 +205,32 @@ parse_item (struct pkeyrt_options *opts, const char *item, size_t len)
 		  quote (buf, item, name_len));
 }
 
-/* Fill OPTS from the environment.  secure_getenv: in a set-user-ID or
-   otherwise privileged process the variable is ignored, so that whoever
-   starts it cannot turn the protection off.  */
+/* The value of PKEYPLUG_OPTIONS in ENV (the environment array the
+   process started with), or NULL.  Like secure_getenv, ignored in a
+   set-user-ID or otherwise privileged process (AT_SECURE), so that whoever
+   starts it cannot turn the protection off.  Not secure_getenv itself:
+   the shared runtime starts before the C library's own initialiser has
+   set environ.  */
+
+static const char *
+options_variable (char **env)
+{
+  static const char name[] = "PKEYPLUG_OPTIONS=";
+
+  if (getauxval (AT_SECURE) != 0 || env == NULL)
+    return NULL;
+  for (; *env != NULL; env++)
+    if (strncmp (*env, name, sizeof name - 1) == 0)
+      return *env + sizeof name - 1;
+  return NULL;
+}
+
+/* Fill OPTS from the environment ENV, or environ if ENV is NULL.  */
 
 void
-pkeyrt_parse_options (struct pkeyrt_options *opts)
+pkeyrt_parse_options (struct pkeyrt_options *opts, char **env)
 {
-  const char *s = secure_getenv ("PKEYPLUG_OPTIONS");
+  const char *s = options_variable (env != NULL ? env : environ);
 
   opts->request = PKEYRT_REQUEST_AUTO;
   opts->verbose = 0;

@@ -22,6 +22,8 @@
    sigsys.c    harden=1: SIGSYS stays deliverable (interposed sigprocmask)
    sync.c      new keys' default rights for threads older than them
    seal.c      the ledger of sealed gates; the checked WRPKRU
+   units.c     start first; find every unit through its note
+   verify.c    probes that check each protection took
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -200,6 +202,9 @@ extern int pkeyrt_harden;
 extern struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 extern uint32_t pkeyrt_nkeys;
 extern void pkeyrt_start (void);
+extern void pkeyrt_start_env (char **env);
+extern void pkeyrt_register_table (const struct pkeyplug_unit_entry *entries,
+				   uint32_t count, uint32_t abi_version);
 extern int pkeyrt_find_key (const char *name);
 extern unsigned int pkeyrt_policy_rights (int policy);
 extern int pkeyrt_new_key (const char *name,
@@ -224,12 +229,13 @@ extern void pkeyrt_lock_for_fork (void);
 extern void pkeyrt_unlock_after_fork (void);
 
 /* options.c */
-extern void pkeyrt_parse_options (struct pkeyrt_options *opts);
+extern void pkeyrt_parse_options (struct pkeyrt_options *opts, char **env);
 
 /* hw.c */
 #define PKEYRT_HW_NO_FREE_KEY 2
 extern int pkeyrt_hw_probe (const char **reason);
-extern int pkeyrt_pkey_alloc (unsigned int flags, unsigned int rights);
+extern int pkeyrt_pkey_alloc (unsigned int flags, unsigned int rights,
+			      const char *what);
 extern int pkeyrt_pkey_free (int pkey);
 extern int pkeyrt_pkey_mprotect (void *addr, size_t len, int prot, int pkey);
 extern uint32_t pkeyrt_rdpkru (void);
@@ -310,6 +316,9 @@ extern void pkeyrt_note (const char *fmt, ...)
 extern void pkeyrt_abort (const char *fmt, ...)
   __attribute__ ((noreturn, format (printf, 1, 2)));
 extern void pkeyrt_install_handler (void);
+typedef int pkeyrt_probe_fault_fn (const siginfo_t *info, void *ctx);
+extern int pkeyrt_handler_claim (pkeyrt_probe_fault_fn *probe);
+extern void pkeyrt_handler_release (int claimed);
 extern void pkeyrt_add_object (const struct pkeyrt_object *obj);
 
 /* step.c */
@@ -317,6 +326,16 @@ extern void pkeyrt_step_start (void);
 extern int pkeyrt_step_active (void);
 extern int pkeyrt_step_past (uint32_t slot, uintptr_t addr, int is_write,
 			     void *ctx);
+
+/* verify.c */
+extern int pkeyrt_refuses_write (uintptr_t addr);
+extern void pkeyrt_verify (uintptr_t addr, int write, int hw_key,
+			   const char *fmt, ...)
+  __attribute__ ((format (printf, 4, 5)));
+extern void pkeyrt_verify_range (const struct pkeyrt_key *key,
+				 const struct pkeyrt_range *range,
+				 const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
 
 /* scan.c */
 extern void pkeyrt_scan_process (void);

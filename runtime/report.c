@@ -1,8 +1,10 @@
 /* report.c -- everything the runtime says on stderr: fatal start-up
    messages, verbose notes, and the report of a protection violation.
 
-   The SIGSEGV handler looks the faulting address up among the protected
-   objects the units registered, then among the heap arenas (heap.c).  A
+   The SIGSEGV handler first lets verify.c take the faults of the
+   runtime's own probes (through a function it hands over), then looks the faulting address up among the
+   protected objects the units registered, then among the heap arenas
+   (heap.c).  A
    hit is a violation: it says which object or heap block, which key and
    which code, then aborts; with report=continue-in-emulate, a violation
    of an emulated key lets the access through once instead (step.c) and
@@ -466,12 +468,25 @@ violation (uint32_t slot, const struct pkeyrt_object *obj,
 /* The SIGSEGV action in force before ours.  */
 static struct sigaction previous;
 
+/* The program's own SIGSEGV action, installed after ours, while a probe
+   (verify.c) runs with ours put back in front of it; see
+   pkeyrt_handler_claim.  */
+static struct sigaction displaced;
+static volatile sig_atomic_t displacing;
+static pthread_mutex_t claim_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The first question the handler asks, set by pkeyrt_handler_claim:
+   verify.c's, is this fault one of its probes?  */
+static pkeyrt_probe_fault_fn *probe_fault;
+
 /* Hand a fault that is not ours to the previous action.  */
 
 static void
 chain (int sig, siginfo_t *info, void *ctx)
 {
-  if (previous.sa_handler == SIG_DFL || previous.sa_handler == SIG_IGN)
+  const struct sigaction *to = displacing ? &displaced : &previous;
+
+  if (to->sa_handler == SIG_DFL || to->sa_handler == SIG_IGN)
     {
       struct sigaction dfl;
 
@@ -485,16 +500,24 @@ chain (int sig, siginfo_t *info, void *ctx)
       if (info == NULL || info->si_code <= 0)
 	raise (sig);
     }
-  else if (previous.sa_flags & SA_SIGINFO)
-    previous.sa_sigaction (sig, info, ctx);
+  else if (to->sa_flags & SA_SIGINFO)
+    to->sa_sigaction (sig, info, ctx);
   else
-    previous.sa_handler (sig);
+    to->sa_handler (sig);
 }
 
 static void
 segv_handler (int sig, siginfo_t *info, void *ctx)
 {
   int saved_errno = errno;
+
+  pkeyrt_probe_fault_fn *probe = probe_fault;
+
+  if (probe != NULL && probe (info, ctx))
+    {
+      errno = saved_errno;
+      return;
+    }
 
   /* Only faults the kernel raised (si_code > 0) have an address; a
      MAPERR means the pages are gone, so they are not protected objects
@@ -522,20 +545,68 @@ segv_handler (int sig, siginfo_t *info, void *ctx)
   errno = saved_errno;
 }
 
+/* Our SIGSEGV action.  SA_ONSTACK: a program with an alternate stack
+   expects its stack overflows to be handled there.  */
+
+static void
+our_action (struct sigaction *sa)
+{
+  memset (sa, 0, sizeof *sa);
+  sa->sa_sigaction = segv_handler;
+  sigemptyset (&sa->sa_mask);
+  sa->sa_flags = SA_SIGINFO | SA_ONSTACK;
+}
+
 /* Install the violation handler, keeping the previous action to chain
-   to.  SA_ONSTACK: a program with an alternate stack expects its stack
-   overflows to be handled there.  */
+   to.  */
 
 void
 pkeyrt_install_handler (void)
 {
   struct sigaction sa;
 
-  memset (&sa, 0, sizeof sa);
-  sa.sa_sigaction = segv_handler;
-  sigemptyset (&sa.sa_mask);
-  sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  our_action (&sa);
   if (sigaction (SIGSEGV, &sa, &previous) != 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "cannot install the SIGSEGV handler: "
 		  "%s", strerror (errno));
+}
+
+/* Make sure our handler is in force for a probe (verify.c), until
+   pkeyrt_handler_release, and that it asks PROBE first whether a fault
+   is the probe's.  The program may have installed its own handler since
+   we started: then ours goes back in front of it for the probe, and
+   faults that are not ours go to the program's meanwhile.  Probes take
+   turns, so that one never puts the program's handler back under
+   another.  Return 1 if ours had to go back.  */
+
+int
+pkeyrt_handler_claim (pkeyrt_probe_fault_fn *probe)
+{
+  struct sigaction cur, sa;
+
+  pthread_mutex_lock (&claim_lock);
+  probe_fault = probe;
+  if (sigaction (SIGSEGV, NULL, &cur) != 0
+      || ((cur.sa_flags & SA_SIGINFO) && cur.sa_sigaction == segv_handler))
+    return 0;
+  displaced = cur;
+  displacing = 1;
+  our_action (&sa);
+  if (sigaction (SIGSEGV, &sa, NULL) != 0)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "cannot install the SIGSEGV handler: "
+		  "%s", strerror (errno));
+  return 1;
+}
+
+/* End what pkeyrt_handler_claim began; CLAIMED is what it returned.  */
+
+void
+pkeyrt_handler_release (int claimed)
+{
+  if (claimed)
+    {
+      sigaction (SIGSEGV, &displaced, NULL);
+      displacing = 0;
+    }
+  pthread_mutex_unlock (&claim_lock);
 }

@@ -373,6 +373,8 @@ refill_descriptor (struct pkeyplug_key_desc *desc)
     pkeyrt_fatal (PKEYPLUG_EXIT_SEAL, "gates=sealed: cannot make the "
 		  "descriptor of key '%.64s' read-only again: %s",
 		  desc->name, strerror (errno));
+  pkeyrt_verify ((uintptr_t) desc, 1, 0, "making the descriptor of key "
+		 "'%.64s' read-only again", desc->name);
 }
 
 size_t
@@ -402,7 +404,8 @@ pkeyrt_seal_start (void)
 		  "gates=sealed needs RDFSBASE in user mode (FSGSBASE: "
 		  "Linux 5.9 or later on a CPU that has it); this system "
 		  "does not offer it");
-  pkey = pkeyrt_pkey_alloc (0, PKEYRT_DISABLE_WRITE);
+  pkey = pkeyrt_pkey_alloc (0, PKEYRT_DISABLE_WRITE,
+			    "the ledger of sealed gates");
   if (pkey < 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SEAL,
 		  "gates=sealed: no hardware key for the ledger: %s",
@@ -429,6 +432,8 @@ pkeyrt_seal_start (void)
 			    pkey) != 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SEAL, "gates=sealed: cannot tag the "
 		  "ledger: %s", strerror (errno));
+  pkeyrt_verify ((uintptr_t) ledger, 1, pkey, "tagging the ledger of "
+		 "sealed gates with hw key %d", pkey);
 
   pkeyrt_seal_config.ledger = (uintptr_t) ledger;
   pkeyrt_seal_config.bits = 3u << (2 * pkey);
@@ -439,6 +444,8 @@ pkeyrt_seal_start (void)
   if (mprotect (&pkeyrt_seal_config, PKEYPLUG_PAGE_SIZE, PROT_READ) != 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SEAL, "gates=sealed: cannot make the "
 		  "ledger's settings read-only: %s", strerror (errno));
+  pkeyrt_verify ((uintptr_t) &pkeyrt_seal_config, 1, 0, "making the "
+		 "ledger's settings read-only");
   /* Descriptors filled before: a unit of the same module built without
      sealed gates came first.  */
   pkeyrt_each_descriptor (refill_descriptor);

@@ -1,7 +1,8 @@
-/* Before the runtime has set a key up, its gates do nothing: a granting
-   function called from .preinit_array (which runs before every
-   constructor, the runtime's included) works, and the key is locked once
-   main runs.  */
+/* A granting function called from .preinit_array works, and the key is
+   locked once main runs.  The shared runtime has set the key up by then
+   (it starts first); in a static link (link-static-before-runtime.c) this
+   entry comes before the runtime's, and the gates, with the key not set
+   up yet, do nothing.  */
 /* { dg-do run } */
 
 #include <stdio.h>

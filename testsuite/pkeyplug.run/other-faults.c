@@ -1,5 +1,8 @@
 /* A fault outside protected memory is not ours: a handler installed
-   before the runtime's (from .preinit_array) still gets it.  */
+   from .preinit_array gets it.  With the shared runtime (which starts
+   first) the handler replaces the runtime's; in a static link
+   (link-static-other-faults.c) this entry comes before the runtime's, and
+   the runtime's handler passes the fault on to it.  */
 /* { dg-do run } */
 /* { dg-exit-status 7 } */
 
