@@ -43,7 +43,6 @@ extern tree pkeyplug_next_attr (tree attr);
 
 /* layout.cc */
 extern void pkeyplug_finish_decl (void *, void *);
-extern void pkeyplug_finish_unit (void *, void *);
 extern void pkeyplug_init_layout (void);
 extern const char *pkeyplug_section_name (const char *key, bool readonly,
 					  bool bss);

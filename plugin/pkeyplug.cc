@@ -219,6 +219,5 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
      a later one the inlining of the IPA passes.  */
   add_pass (name, pkeyplug_make_elide_pass (g), "ccp",
 	    PASS_POS_INSERT_AFTER, 0);
-  register_callback (name, PLUGIN_FINISH_UNIT, pkeyplug_finish_unit, NULL);
   return 0;
 }
