@@ -152,6 +152,11 @@ void __pkeyplug_scrub_stack (uint32_t bytes);
 }
 #endif
 
+/* Every unit with a table refers to a function of this name, which only
+   libpkeyrt defines: a link that forgot the runtime then fails first with
+   "undefined reference to `pkeyplug: add -lpkeyrt to the link'".  */
+#define PKEYPLUG_RUNTIME_SYMBOL "pkeyplug: add -lpkeyrt to the link"
+
 /* Unit constructors run at priority 100, in the range reserved for the
    implementation, so they precede every user constructor (101..65535).  The
    first unit to register starts the runtime if its own constructor (priority

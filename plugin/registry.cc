@@ -318,6 +318,29 @@ note_unit_key (vec<unit_key> *keys, const char *key, unsigned policy,
   keys->safe_push (nk);
 }
 
+
+/* Refer to the runtime's function PKEYPLUG_RUNTIME_SYMBOL first of all,
+   so that a link without libpkeyrt fails first with "undefined reference
+   to `pkeyplug: add -lpkeyrt to the link'" rather than with the runtime's
+   internal names: the linker reports undefined symbols in the order of
+   the sections and the relocations that use them, and this top-level asm
+   comes before any code, so a call at the start of .text is the unit's
+   first relocation (a call: the assembler relaxes jumps, and records
+   their relocations last).  The call is never executed.  */
+
+static void
+require_runtime (void)
+{
+  static const char text[] =
+    "\t.pushsection\t.text\n"
+    "\tcall\t\"" PKEYPLUG_RUNTIME_SYMBOL "\"@PLT\n"
+    "\t.popsection\n";
+  asm_node *node
+    = symtab->finalize_toplevel_asm (build_string (sizeof text - 1, text));
+  /* First also where the unit's order is kept (-O0, -fno-toplevel-reorder),
+     though the unit table is made after everything else.  */
+  node->order = -1;
+}
 /* Place this unit's protected variables, then emit its table and
    constructor.  Runs as the first IPA pass after free_lang_data: every
    function has been lowered (and its gates noted) by then, no variable has
@@ -427,6 +450,7 @@ emit_unit_table (void)
 					     build_fold_addr_expr (table)),
 			       u32 (t.count), u32 (PKEYPLUG_ABI_VERSION));
   cgraph_build_static_cdtor ('I', call, PKEYPLUG_UNIT_INIT_PRIORITY);
+  require_runtime ();
   return 0;
 }
 

@@ -1,0 +1,163 @@
+/* pkeyplug-abi.h -- the contract between the pkeyplug compiler plugin and
+   the libpkeyrt runtime.
+
+   The plugin emits these structures as GCC trees (plugin/registry.cc builds
+   the same layouts field by field); the runtime reads them.  Both sides
+   include this file so that a change shows up on both.  Users never need it:
+   it is installed only so that tools can read the tables.
+
+   Everything here is plain C with fixed-size fields so that its layout is the
+   same for the C++ plugin and the C runtime.  */
+
+#ifndef PKEYPLUG_ABI_H
+#define PKEYPLUG_ABI_H
+
+#include <stdint.h>
+
+/* Bumped whenever a structure below changes; the runtime refuses a unit
+   built for another version instead of misreading it.  */
+#define PKEYPLUG_ABI_VERSION 2
+#define PKEYPLUG_ABI_VERSION_STRING "2"
+
+/* Longest key name, not counting the terminating NUL.  */
+#define PKEYPLUG_NAME_MAX 64
+
+/* The page size the layout is built for.  Every protected object and every
+   key descriptor lives on pages of this size that hold nothing else.  */
+#define PKEYPLUG_PAGE_SIZE 4096
+
+/* How a gate treats its key.  Written by the runtime into the key's
+   descriptor; zero (the value the descriptor has before the runtime has seen
+   it) makes the gate a no-op.  */
+#define PKEYPLUG_GATE_NONE 0
+#define PKEYPLUG_GATE_HW 1	/* RDPKRU/WRPKRU.  */
+#define PKEYPLUG_GATE_EMULATE 2	/* Call __pkeyplug_emulate_open/close.  */
+
+/* Rights a function asks for.  */
+#define PKEYPLUG_GRANT_READ 1
+#define PKEYPLUG_GRANT_WRITE 2	/* Always together with READ.  */
+
+/* A key's policy outside granting functions.  */
+#define PKEYPLUG_POLICY_NOACCESS 0
+#define PKEYPLUG_POLICY_READONLY 1
+
+/* One descriptor per key name per linked module (the plugin makes it a COMDAT
+   object, so every unit of the module shares it).  It fills exactly one page
+   of its own so that the runtime can make it read-only once it is set up:
+   the gates trust it.  */
+struct pkeyplug_key_desc
+{
+  /* Filled by the runtime, read by the gates.  */
+  uint32_t gate;		/* PKEYPLUG_GATE_*.  */
+  uint32_t keep_rw;		/* PKRU & keep_rw opens the key read+write.  */
+  uint32_t keep_ro;		/* (PKRU & keep_ro) | ((PKRU & ad_bit) << 1)  */
+  uint32_t ad_bit;		/*   opens it for reading only.  */
+  uint32_t slot;		/* The runtime's index of the key.  */
+  uint32_t seal_bits;		/* Sealed gates: the ledger key's two PKRU
+				   bits.  */
+  uint64_t ledger;		/* Sealed gates: the ledger's address.  */
+  /* Filled by the compiler.  */
+  char name[PKEYPLUG_NAME_MAX + 1];
+  char padding[PKEYPLUG_PAGE_SIZE - 32 - (PKEYPLUG_NAME_MAX + 1)];
+};
+
+/* What a unit-table entry describes.  */
+#define PKEYPLUG_ENTRY_KEY 1	/* A key the unit uses (defines or grants).  */
+#define PKEYPLUG_ENTRY_VAR 2	/* A protected object the unit defines.  */
+
+/* Entry flags.  */
+#define PKEYPLUG_VAR_CONST 1	/* The object is in a read-only section.  */
+#define PKEYPLUG_KEY_POLICY_KNOWN 2	/* The unit states the key's policy
+					   (it defines or declares an object
+					   of the key); a unit that only
+					   grants the key leaves it unset.  */
+#define PKEYPLUG_KEY_SEALED 4	/* The unit's gates of the key are sealed
+				   (-fplugin-arg-pkeyplug-gates=sealed).  */
+
+/* The ledger of sealed gates: pages tagged with a key of the runtime's
+   own that every thread may read and only the gates' straight-line code
+   opens for writing.  It holds, per thread, the grants the thread is in
+   and the PKRU bits they justify; every WRPKRU of a sealed gate is
+   followed by a check of the value written against it.  Slot 0 is the
+   header; slot I > 0 belongs to the thread whose FS base is its owner,
+   found through a 32-bit index in the thread's TLS.  Offsets in bytes;
+   the gates' assembly uses them.  */
+#define PKEYPLUG_LEDGER_SLOT_SHIFT 8	/* A slot is 256 bytes.  */
+#define PKEYPLUG_LEDGER_OWNER 0		/* uint64_t FS base; 0 in the header
+					   and in free slots.  */
+#define PKEYPLUG_LEDGER_ALLOWED 8	/* uint32_t: PKRU bits that must be
+					   set (the header: a thread outside
+					   every grant).  */
+#define PKEYPLUG_LEDGER_TPOFF 16	/* Header: int64_t, the offset of the
+					   threads' index from the FS base.  */
+#define PKEYPLUG_LEDGER_NSLOTS 24	/* Header: uint32_t, slots incl. the
+					   header.  */
+#define PKEYPLUG_LEDGER_RW 16		/* Slot: uint32_t[16], read-write
+					   grants held per hardware key.  */
+#define PKEYPLUG_LEDGER_RO 80		/* Slot: uint32_t[16], read grants.  */
+
+/* One entry of a unit's table.  Each translation unit compiled with the plugin
+   that uses a key has one table and a constructor that passes it to
+   __pkeyplug_register_unit.  */
+struct pkeyplug_unit_entry
+{
+  uint32_t kind;		/* PKEYPLUG_ENTRY_*.  */
+  uint32_t policy;		/* The key's PKEYPLUG_POLICY_*.  */
+  uint32_t flags;		/* PKEYPLUG_VAR_* for objects.  */
+  uint32_t line;		/* Source line of the object or the key's first use.  */
+  struct pkeyplug_key_desc *desc;	/* The module's descriptor of the key.  */
+  const char *key;		/* The key's name.  */
+  const void *addr;		/* The object (PKEYPLUG_ENTRY_VAR).  */
+  uint64_t size;		/* Its size in bytes.  */
+  const char *name;		/* Its name as written in the source.  */
+  const char *file;		/* Source file of the unit.  */
+};
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Called by each unit's constructor, at init priority
+   PKEYPLUG_UNIT_INIT_PRIORITY.  */
+void __pkeyplug_register_unit (const struct pkeyplug_unit_entry *entries,
+			       uint32_t count, uint32_t abi_version);
+
+/* Emulate-mode gates: open returns a token that close takes back.  */
+uint32_t __pkeyplug_emulate_open (const struct pkeyplug_key_desc *desc,
+				  uint32_t grant);
+void __pkeyplug_emulate_close (const struct pkeyplug_key_desc *desc,
+			       uint32_t token);
+
+/* Around every call of a function that returns twice (setjmp, sigsetjmp,
+   vfork...) the plugin saves the calling thread's rights into a buffer of
+   PKEYPLUG_RIGHTS_SIZE bytes in the caller's frame, and restores them when
+   the call returns: after a longjmp out of a granting function the rights
+   are again those of the setjmp caller.  The plugin references these two
+   weakly and calls them only when the runtime is linked.  */
+#define PKEYPLUG_RIGHTS_SIZE 208
+void __pkeyplug_rights_save (void *buf);
+void __pkeyplug_rights_restore (const void *buf);
+
+/* Before every call of exit, quick_exit and abort the plugin calls this
+   (weakly): it locks every key for the calling thread, so that atexit
+   handlers, destructors and a SIGABRT handler do not run inside the
+   grant that called exit.  */
+void __pkeyplug_before_exit (void);
+
+/* With -fplugin-arg-pkeyplug-scrub-stack=BYTES, called by the exit gate of
+   a grant that closes its key.  */
+void __pkeyplug_scrub_stack (uint32_t bytes);
+
+#ifdef __cplusplus
+}
+#endif
+
+/* Unit constructors run at priority 100, in the range reserved for the
+   implementation, so they precede every user constructor (101..65535).  The
+   first unit to register starts the runtime if its own constructor (priority
+   101, which alone matters for programs without units) has not run yet, as
+   happens in a static link.  */
+#define PKEYPLUG_UNIT_INIT_PRIORITY 100
+#define PKEYPLUG_RUNTIME_INIT_PRIORITY 101
+
+#endif /* PKEYPLUG_ABI_H */

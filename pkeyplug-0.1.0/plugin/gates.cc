@@ -1,0 +1,613 @@
+/* gates.cc -- wrap every function that has a `pkey' attribute in gates.
+
+   The pass runs before "lower", on the function's high GIMPLE, and turns
+     BODY
+   into
+     ENTRY-GATE (key 1) ... ENTRY-GATE (key n)
+     try { BODY } finally { EXIT-GATE (key n) } ... finally { EXIT-GATE (1) }
+   Lowering the try/finally (pass "eh") then routes every way out of the
+   function through the exit gate: each return, the fall-through, and
+   unwinding under -fexceptions.  A call in tail position is no longer in
+   tail position, so it cannot skip the exit gate.  Because the gates are in
+   the body, a copy of the function inlined elsewhere keeps them.
+
+   A gate reads the key's descriptor, which the runtime fills:
+     hw:       saved = RDPKRU; open = rights opened in saved;
+	       if (open != saved) WRPKRU (open)
+	       ... exit: if (open != saved) WRPKRU (saved)
+     else:     saved = __pkeyplug_emulate_open (&desc, grant)
+	       ... exit: __pkeyplug_emulate_close (&desc, saved)
+	       (a cold path: the emulation, or a key the runtime has not
+	       set up yet, for which both calls do nothing)
+   Every PKRU access and the start of the exit gate carry a "memory"
+   clobber: without it GCC moves loads of protected objects across the
+   gate.
+
+   The same pass also guards the non-local exits of every function
+   (guards.cc).  */
+
+#include "compat.h"
+#include "pkeyplug-plugin.h"
+
+#define RDPKRU_ASM ".byte 0x0f,0x01,0xee\t# rdpkru"
+
+/* The gate of one key in the function being instrumented.  */
+struct gate
+{
+  const char *key;
+  unsigned grant;
+  tree desc;			/* The key's descriptor.  */
+  tree mode;			/* Its gate kind, read once on entry.  */
+  tree saved;			/* PKRU, or the emulation token, on entry.  */
+  tree opened;			/* PKRU with the key opened (hw).  */
+};
+
+/* An asm operand: CONSTRAINT applied to VALUE.  */
+
+tree
+pkeyplug_asm_operand (const char *constraint, tree value)
+{
+  tree c = build_string (strlen (constraint) + 1, constraint);
+  return build_tree_list (build_tree_list (NULL_TREE, c), value);
+}
+
+tree
+pkeyplug_asm_clobber (const char *what)
+{
+  return build_tree_list (NULL_TREE, build_string (strlen (what) + 1, what));
+}
+
+/* A volatile asm TEXT with a "memory" clobber: a compiler barrier.  */
+
+gasm *
+pkeyplug_barrier_asm (const char *text, vec<tree, va_gc> *inputs,
+		      vec<tree, va_gc> *outputs, vec<tree, va_gc> *clobbers)
+{
+  vec_safe_push (clobbers, pkeyplug_asm_clobber ("memory"));
+  gasm *g = gimple_build_asm_vec (text, inputs, outputs, clobbers, NULL);
+  gimple_asm_set_volatile (g, true);
+  return g;
+}
+
+/* VALUE = RDPKRU.  */
+
+static gasm *
+build_rdpkru (tree value)
+{
+  vec<tree, va_gc> *in = NULL, *out = NULL, *clob = NULL;
+  vec_safe_push (out, pkeyplug_asm_operand ("=a", value));
+  vec_safe_push (in, pkeyplug_asm_operand ("c", build_zero_cst
+					      (unsigned_type_node)));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("dx"));
+  return pkeyplug_barrier_asm (RDPKRU_ASM, in, out, clob);
+}
+
+/* WRPKRU (VALUE).  */
+
+static gasm *
+build_wrpkru (tree value)
+{
+  vec<tree, va_gc> *in = NULL;
+  vec_safe_push (in, pkeyplug_asm_operand ("a", value));
+  vec_safe_push (in, pkeyplug_asm_operand ("c", build_zero_cst
+					      (unsigned_type_node)));
+  vec_safe_push (in, pkeyplug_asm_operand ("d", build_zero_cst
+					      (unsigned_type_node)));
+  return pkeyplug_barrier_asm (WRPKRU_ASM, in, NULL, NULL);
+}
+
+/* A FUNCTION_DECL for the runtime entry NAME of type TYPE, shared by every
+   use in the unit.  */
+
+tree
+pkeyplug_runtime_function (const char *name, tree type)
+{
+  tree id = get_identifier (name);
+  if (symtab_node *n = symtab_node::get_for_asmname (id))
+    return n->decl;
+  tree fn = build_fn_decl (name, type);
+  /* The runtime never throws and never longjmps.  */
+  TREE_NOTHROW (fn) = 1;
+  return fn;
+}
+
+/* The runtime entry NAME of type TYPE, called on the gates' cold path:
+   calls of a cold function let GCC move the path out of the function's
+   hot part (-freorder-blocks-and-partition).  */
+
+static tree
+cold_runtime_function (const char *name, tree type)
+{
+  tree fn = pkeyplug_runtime_function (name, type);
+  if (!lookup_attribute ("cold", DECL_ATTRIBUTES (fn)))
+    DECL_ATTRIBUTES (fn) = tree_cons (get_identifier ("cold"), NULL_TREE,
+				      DECL_ATTRIBUTES (fn));
+  return fn;
+}
+
+static tree
+emulate_open_fn (void)
+{
+  return cold_runtime_function ("__pkeyplug_emulate_open",
+			   build_function_type_list (uint32_type_node,
+						     const_ptr_type_node,
+						     uint32_type_node,
+						     NULL_TREE));
+}
+
+static tree
+emulate_close_fn (void)
+{
+  return cold_runtime_function ("__pkeyplug_emulate_close",
+			   build_function_type_list (void_type_node,
+						     const_ptr_type_node,
+						     uint32_type_node,
+						     NULL_TREE));
+}
+
+static tree
+u32 (unsigned v)
+{
+  return build_int_cst (uint32_type_node, v);
+}
+
+static tree
+new_temp (const char *name)
+{
+  return create_tmp_var (uint32_type_node, name);
+}
+
+static inline void
+add (gimple_seq *seq, gimple *g, location_t loc)
+{
+  gimple_set_location (g, loc);
+  gimple_seq_add_stmt (seq, g);
+}
+
+/* Append to SEQ "if (LHS == VALUE) goto YES; else goto NO;".  */
+
+static void
+add_branch (gimple_seq *seq, tree lhs, unsigned value, tree yes, tree no,
+	    location_t loc)
+{
+  add (seq, gimple_build_cond (EQ_EXPR, lhs, u32 (value), yes, no), loc);
+}
+
+/* The hw part of an entry gate: compute G->opened from G->saved.  */
+
+static void
+add_hw_open (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  if (g->grant & PKEYPLUG_GRANT_WRITE)
+    {
+      /* Clear both AD and WD.  */
+      tree keep = new_temp ("pkey_keep");
+      add (seq, gimple_build_assign (keep,
+				     pkeyplug_desc_ref (g->desc, "keep_rw")),
+	   loc);
+      add (seq, gimple_build_assign (g->opened, BIT_AND_EXPR, g->saved,
+				     keep), loc);
+      return;
+    }
+  /* Read only: clear AD and set WD if AD was set, so that a thread whose
+     PKRU had AD alone (the kernel's default for keys it never saw) does
+     not get write access.  */
+  tree keep = new_temp ("pkey_keep");
+  tree ad = new_temp ("pkey_ad");
+  tree wd = new_temp ("pkey_wd");
+  tree kept = new_temp ("pkey_kept");
+  add (seq, gimple_build_assign (keep,
+				 pkeyplug_desc_ref (g->desc, "keep_ro")), loc);
+  add (seq, gimple_build_assign (ad, pkeyplug_desc_ref (g->desc, "ad_bit")),
+       loc);
+  add (seq, gimple_build_assign (wd, BIT_AND_EXPR, g->saved, ad), loc);
+  add (seq, gimple_build_assign (wd, LSHIFT_EXPR, wd,
+				 build_int_cst (integer_type_node, 1)), loc);
+  add (seq, gimple_build_assign (kept, BIT_AND_EXPR, g->saved, keep), loc);
+  add (seq, gimple_build_assign (g->opened, BIT_IOR_EXPR, kept, wd), loc);
+}
+
+/* Start the cold path at LABEL: the emulation and keys the runtime has not
+   set up yet.  GCC moves it out of the hot path (into .text.unlikely when
+   it splits functions), so that the hw gate stays short.  */
+
+static void
+add_cold_label (gimple_seq *seq, tree label, location_t loc)
+{
+  add (seq, gimple_build_label (label), loc);
+  add (seq, gimple_build_predict (PRED_COLD_LABEL, NOT_TAKEN), loc);
+}
+
+/* The address of G's descriptor, for a call on the cold path, computed
+   there by a volatile asm: GCC would otherwise compute it once in the hot
+   path (code hoisting) and keep it in a callee-saved register across the
+   body, which costs the hot path a push, a pop and the LEA.  */
+
+static tree
+cold_desc_address (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  tree addr = create_tmp_var (const_ptr_type_node, "pkey_desc");
+  vec<tree, va_gc> *in = NULL, *out = NULL;
+  vec_safe_push (out, pkeyplug_asm_operand ("=r", addr));
+  vec_safe_push (in, pkeyplug_asm_operand ("m", g->desc));
+  gasm *lea = gimple_build_asm_vec ("lea\t%1, %0", in, out, NULL, NULL);
+  add (seq, lea, loc);
+  return addr;
+}
+
+/* Build the entry gate of G into SEQ.  */
+
+static void
+build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  tree hw = create_artificial_label (loc);
+  tree slow = create_artificial_label (loc);
+  tree write = create_artificial_label (loc);
+  tree done = create_artificial_label (loc);
+
+  add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
+       loc);
+  /* The exit gate compares these two; keep them defined on every path.  */
+  add (seq, gimple_build_assign (g->saved, u32 (0)), loc);
+  add (seq, gimple_build_assign (g->opened, u32 (0)), loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
+
+  add (seq, gimple_build_label (hw), loc);
+  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
+    {
+      /* Always both WRPKRU: the ledger counts every grant.  OPENED stays
+	 0, so the exit can tell nothing from it.  */
+      add (seq, pkeyplug_sealed_entry (g->desc, g->grant, g->saved), loc);
+      add (seq, gimple_build_goto (done), loc);
+    }
+  else
+    {
+      add (seq, build_rdpkru (g->saved), loc);
+      add_hw_open (seq, g, loc);
+      add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write,
+				   done), loc);
+    }
+  add (seq, gimple_build_label (write), loc);
+  add (seq, build_wrpkru (g->opened), loc);
+  add (seq, gimple_build_goto (done), loc);
+
+  /* The runtime's open does nothing for a key it has not set up
+     (PKEYPLUG_GATE_NONE) and returns 0.  */
+  add_cold_label (seq, slow, loc);
+  gcall *call = gimple_build_call (emulate_open_fn (), 2,
+				   cold_desc_address (seq, g, loc),
+				   u32 (g->grant));
+  gimple_call_set_lhs (call, g->saved);
+  add (seq, call, loc);
+
+  add (seq, gimple_build_label (done), loc);
+}
+
+/* Append to SEQ the stack scrubbing of a grant that closes
+   (-fplugin-arg-pkeyplug-scrub-stack).  */
+
+static void
+add_scrub_stack (gimple_seq *seq, location_t loc)
+{
+  if (!pkeyplug_scrub_stack)
+    return;
+  tree fn = pkeyplug_runtime_function ("__pkeyplug_scrub_stack",
+			      build_function_type_list (void_type_node,
+							uint32_type_node,
+							NULL_TREE));
+  add (seq, gimple_build_call (fn, 1, u32 (pkeyplug_scrub_stack)), loc);
+}
+
+/* The checked exit gate's restore (-fplugin-arg-pkeyplug-gates=checked):
+   write back only the key's own bits of SAVED into the current PKRU, and
+   trap (UD2, SIGILL) unless the value written leaves the key closed at
+   least one step below the grant: the exit gate writes only when the
+   entry gate opened something, so the rights before the grant were
+   lower.  A corrupted SAVED can then neither open another key nor leave
+   this one open, and a jump straight to this WRPKRU with a chosen EAX
+   that opens the key traps.  The check reads EAX after the WRPKRU and
+   the descriptor (read-only) through RIP-relative operands, so no
+   register the attacker chose takes part in it.  One asm, so that GCC
+   cannot move the check away from the WRPKRU.  */
+
+#define CHECKED_RESTORE_ASM \
+  "xorl\t%%ecx, %%ecx\n" \
+  "\t.byte 0x0f,0x01,0xee\t# rdpkru\n" \
+  "\tmovl\t%%eax, %0\n" \
+  "\txorl\t%2, %0\n"		/* t = cur ^ saved */ \
+  "\tmovl\t%0, %1\n" \
+  "\tandl\t%3, %1\n"		/* u = t & keep_rw */ \
+  "\txorl\t%1, %0\n"		/* t = (cur ^ saved) & key bits */ \
+  "\txorl\t%0, %%eax\n"	/* cur with the key's bits of saved */ \
+  "\t" WRPKRU_ASM "\n"
+
+/* The key must not stay open for writing: some bit of it set.  EAX with
+   every other bit set, then cleared, leaves the key's bits.  */
+#define CHECK_RW_ASM \
+  "\tmovl\t%%eax, %0\n" \
+  "\torl\t%3, %0\n" \
+  "\txorl\t%3, %0\n" \
+  "\tjnz\t1f\n" \
+  "\tud2\t# pkeyplug: exit gate left its key open\n" \
+  "1:"
+
+/* The key must not stay open for reading: its AD bit set.  */
+#define CHECK_READ_ASM \
+  "\ttestl\t%4, %%eax\n" \
+  "\tjnz\t1f\n" \
+  "\tud2\t# pkeyplug: exit gate left its key open\n" \
+  "1:"
+
+static gasm *
+build_checked_restore (struct gate *g)
+{
+  vec<tree, va_gc> *in = NULL, *out = NULL, *clob = NULL;
+  vec_safe_push (out, pkeyplug_asm_operand ("=&r", new_temp ("pkey_t")));
+  vec_safe_push (out, pkeyplug_asm_operand ("=&r", new_temp ("pkey_u")));
+  vec_safe_push (in, pkeyplug_asm_operand ("r", g->saved));
+  vec_safe_push (in, pkeyplug_asm_operand ("m", pkeyplug_desc_ref (g->desc,
+								    "keep_rw")));
+  vec_safe_push (in, pkeyplug_asm_operand ("m", pkeyplug_desc_ref (g->desc,
+								    "ad_bit")));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("ax"));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("cx"));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("dx"));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("cc"));
+  const char *text = (g->grant & PKEYPLUG_GRANT_WRITE
+		      ? CHECKED_RESTORE_ASM CHECK_RW_ASM
+		      : CHECKED_RESTORE_ASM CHECK_READ_ASM);
+  return pkeyplug_barrier_asm (text, in, out, clob);
+}
+
+/* Build the exit gate of G into SEQ.  */
+
+static void
+build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  tree hw = create_artificial_label (loc);
+  tree slow = create_artificial_label (loc);
+  tree write = create_artificial_label (loc);
+  tree done = create_artificial_label (loc);
+
+  /* Keep the body's accesses above the gate even when it writes nothing.
+     The values the exit tests go through the asm too: GCC cannot see that
+     they are still those the entry gate tested, so it does not copy the
+     whole body once per path through the entry gate (jump threading) to
+     skip the exit's tests.  The gate kind is read again from the
+     descriptor rather than kept across the body: that frees a register,
+     and the descriptor, read-only once set up, is more trustworthy than a
+     value kept on the stack.  (It changes only from PKEYPLUG_GATE_NONE,
+     when the runtime starts in the middle of the body: the entry gate then
+     left SAVED and OPENED equal, and the emulation's close of token 0 is
+     a no-op.)  */
+  vec<tree, va_gc> *in = NULL, *out = NULL;
+  vec_safe_push (out, pkeyplug_asm_operand ("=r", g->saved));
+  vec_safe_push (out, pkeyplug_asm_operand ("=r", g->opened));
+  vec_safe_push (in, pkeyplug_asm_operand ("0", g->saved));
+  vec_safe_push (in, pkeyplug_asm_operand ("1", g->opened));
+  add (seq, pkeyplug_barrier_asm ("", in, out, NULL), loc);
+  add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
+       loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
+
+  add (seq, gimple_build_label (hw), loc);
+  /* A sealed exit always writes: the ledger uncounts every grant.  */
+  if (pkeyplug_gates != PKEYPLUG_GATES_SEALED)
+    add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write, done),
+	 loc);
+  add (seq, gimple_build_label (write), loc);
+  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
+    add (seq, pkeyplug_sealed_exit (g->desc, g->grant, g->saved), loc);
+  else if (pkeyplug_gates == PKEYPLUG_GATES_CHECKED)
+    add (seq, build_checked_restore (g), loc);
+  else
+    add (seq, build_wrpkru (g->saved), loc);
+  add_scrub_stack (seq, loc);
+  add (seq, gimple_build_goto (done), loc);
+
+  add_cold_label (seq, slow, loc);
+  add (seq, gimple_build_call (emulate_close_fn (), 2,
+			       cold_desc_address (seq, g, loc), g->saved),
+       loc);
+  /* Not a tail call: the function's own return clears the registers
+     (add_register_scrubbing), a jump to the runtime would skip that.  */
+  add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);
+  if (pkeyplug_scrub_stack)
+    {
+      /* The token is the level held before: none means outermost.  A key
+	 the runtime has not set up gives 0 too; scrubbing then is merely
+	 wasted work.  */
+      tree scrub = create_artificial_label (loc);
+      add_branch (seq, g->saved, 0, scrub, done, loc);
+      add (seq, gimple_build_label (scrub), loc);
+      add_scrub_stack (seq, loc);
+    }
+
+  add (seq, gimple_build_label (done), loc);
+}
+
+/* Ask GCC to clear the call-used registers FNDECL used when it returns
+   (-fplugin-arg-pkeyplug-scrub), unless the user chose otherwise: a
+   caller must not find secret-derived values left in them.  */
+
+static void
+add_register_scrubbing (tree fndecl)
+{
+  if (strcmp (pkeyplug_scrub, "none") == 0
+      || lookup_attribute ("zero_call_used_regs", DECL_ATTRIBUTES (fndecl)))
+    return;
+  tree how = build_string (strlen (pkeyplug_scrub) + 1, pkeyplug_scrub);
+  DECL_ATTRIBUTES (fndecl)
+    = tree_cons (get_identifier ("zero_call_used_regs"),
+		 build_tree_list (NULL_TREE, how), DECL_ATTRIBUTES (fndecl));
+}
+
+/* Add USE to GATES, merging it into a gate of the same key.  */
+
+static void
+add_gate (auto_vec<gate> *gates, const struct pkey_use *use)
+{
+  unsigned i;
+  gate *g;
+  FOR_EACH_VEC_ELT (*gates, i, g)
+    if (g->key == use->key)
+      {
+	g->grant |= use->grant;
+	return;
+      }
+  gate ng;
+  memset (&ng, 0, sizeof ng);
+  ng.key = use->key;
+  ng.grant = use->grant;
+  gates->safe_push (ng);
+}
+
+/* The function FNDECL is a copy of, when it is an IPA clone (.constprop,
+   .isra): an artificial copy of a whole function, which holds what that
+   function holds.  ipa-split's parts are not followed: a part is a piece
+   of a body and gets no grant-all keys of its own.  */
+
+static tree
+cloned_from (tree fndecl)
+{
+  for (int depth = 0; DECL_ARTIFICIAL (fndecl) && depth < 16; depth++)
+    {
+      cgraph_node *node = cgraph_node::get (fndecl);
+      if (!node || node->split_part)
+	break;
+      if (node->clone_of)
+	fndecl = node->clone_of->decl;
+      else if (node->former_clone_of)
+	fndecl = node->former_clone_of;
+      else
+	break;
+    }
+  return fndecl;
+}
+
+/* Collect the keys FNDECL grants into GATES: its pkey attributes, and the
+   keys of grant-all for every function the user wrote (or IPA cloned).  */
+
+static void
+collect_gates (tree fndecl, auto_vec<gate> *gates)
+{
+  for (tree a = pkeyplug_first_attr (fndecl); a; a = pkeyplug_next_attr (a))
+    {
+      struct pkey_use use;
+      if (pkeyplug_read_use (a, &use))
+	add_gate (gates, &use);
+    }
+  if (!DECL_ARTIFICIAL (cloned_from (fndecl)))
+    {
+      unsigned i;
+      pkey_use *use;
+      FOR_EACH_VEC_ELT (pkeyplug_grant_all, i, use)
+	add_gate (gates, use);
+    }
+}
+
+/* The PKEYPLUG_GRANT_* bits FNDECL holds on KEY by itself.  */
+
+unsigned
+pkeyplug_function_grant (tree fndecl, const char *key)
+{
+  auto_vec<gate> gates;
+  collect_gates (fndecl, &gates);
+  unsigned i;
+  gate *g;
+  FOR_EACH_VEC_ELT (gates, i, g)
+    if (g->key == key)
+      return g->grant;
+  return 0;
+}
+
+static unsigned int
+instrument_function (function *fun)
+{
+  tree fndecl = fun->decl;
+  pkeyplug_check_unguarded (fndecl);
+  pkeyplug_guard_nonlocal_exits (fndecl);
+  if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ())
+    return 0;
+  location_t loc = DECL_SOURCE_LOCATION (fndecl);
+  if (lookup_attribute ("naked", DECL_ATTRIBUTES (fndecl)))
+    {
+      /* grant-all alone: a naked function is assembly, nothing to wrap.  */
+      if (!pkeyplug_first_attr (fndecl))
+	return 0;
+      error_at (loc, "%qs attribute on naked function %qD: it has no body "
+		"the compiler could wrap in gates", PKEYPLUG_ATTR, fndecl);
+      return 0;
+    }
+
+  auto_vec<gate> gates;
+  collect_gates (fndecl, &gates);
+  if (gates.is_empty ())
+    return 0;
+
+  location_t end = fun->function_end_locus;
+  gimple_seq body = gimple_body (fndecl);
+  gimple_seq entry = NULL;
+  unsigned i;
+  gate *g;
+  FOR_EACH_VEC_ELT (gates, i, g)
+    {
+      g->desc = pkeyplug_key_descriptor (g->key);
+      g->mode = new_temp ("pkey_mode");
+      g->saved = new_temp ("pkey_saved");
+      g->opened = new_temp ("pkey_opened");
+      pkeyplug_note_key_use (g->key, loc);
+      build_entry_gate (&entry, g, loc);
+      if (pkeyplug_verbose)
+	inform (loc, "pkeyplug: %qD grants %s access to key %qs", fndecl,
+		g->grant & PKEYPLUG_GRANT_WRITE ? "read-write" : "read-only",
+		g->key);
+    }
+  add_register_scrubbing (fndecl);
+  /* Innermost first: the last key opened is the first closed.  */
+  FOR_EACH_VEC_ELT_REVERSE (gates, i, g)
+    {
+      gimple_seq exit = NULL;
+      build_exit_gate (&exit, g, end);
+      body = gimple_seq_alloc_with_stmt (gimple_build_try (body, exit,
+							  GIMPLE_TRY_FINALLY));
+    }
+  gimple_seq_add_seq (&entry, body);
+  gimple_set_body (fndecl, gimple_seq_alloc_with_stmt
+			     (gimple_build_bind (NULL_TREE, entry,
+						 NULL_TREE)));
+  return 0;
+}
+
+namespace {
+
+const pass_data gate_pass_data =
+{
+  GIMPLE_PASS,
+  "pkeyplug_gates",		/* name */
+  OPTGROUP_NONE,		/* optinfo_flags */
+  TV_NONE,			/* tv_id */
+  PROP_gimple_any,		/* properties_required */
+  0,				/* properties_provided */
+  0,				/* properties_destroyed */
+  0,				/* todo_flags_start */
+  0				/* todo_flags_finish */
+};
+
+class gate_pass : public gimple_opt_pass
+{
+public:
+  gate_pass (gcc::context *ctxt) : gimple_opt_pass (gate_pass_data, ctxt) {}
+  unsigned int execute (function *fun) final override
+  {
+    return instrument_function (fun);
+  }
+};
+
+} // anon namespace
+
+opt_pass *
+pkeyplug_make_gate_pass (gcc::context *ctxt)
+{
+  return new gate_pass (ctxt);
+}

@@ -1,0 +1,121 @@
+/* pkeyplug-plugin.h -- what the parts of the pkeyplug plugin share.
+
+   pkeyplug.cc   plugin_init: version check, arguments, callbacks
+   attribs.cc    the `pkey' attribute: parsing and checking
+   layout.cc     where protected objects go (sections, page padding)
+   registry.cc   key descriptors and the per-unit table and constructor
+   gates.cc      the pass that wraps granting functions in gates
+   sealed.cc     the gates that check each PKRU value against a ledger
+   guards.cc     rights on non-local exits: setjmp/longjmp, exit
+   elide.cc      removing gates inlined where their key is held
+   redecl.cc     every declaration of a protected variable names its key
+   unguarded.cc  warnings for accesses made without the key
+   intern.cc     names kept across garbage collection  */
+
+#ifndef PKEYPLUG_PLUGIN_H
+#define PKEYPLUG_PLUGIN_H
+
+#include "pkeyplug-abi.h"
+
+/* The attribute's name, as users write it.  */
+#define PKEYPLUG_ATTR "pkey"
+
+/* A gate kind no descriptor holds: elide.cc puts it in place of the
+   reads of the gate kind of a gate that can go (and deletes the gate's
+   calls), so that constant folding deletes the rest.  */
+#define PKEYPLUG_GATE_ELIDED 0x7fffffff
+
+/* One `pkey' attribute, read back from a declaration.  */
+struct pkey_use
+{
+  const char *key;		/* The key name, from pkeyplug_intern.  */
+  unsigned policy;		/* PKEYPLUG_POLICY_* (variables).  */
+  unsigned grant;		/* PKEYPLUG_GRANT_* (functions).  */
+  bool policy_given;		/* A second argument was written.  */
+};
+
+/* attribs.cc */
+extern void pkeyplug_register_attributes (void *, void *);
+extern bool pkeyplug_read_use (tree attr, struct pkey_use *use);
+extern bool pkeyplug_valid_key_name (const char *s);
+extern tree pkeyplug_first_attr (tree decl);
+extern tree pkeyplug_next_attr (tree attr);
+
+/* layout.cc */
+extern void pkeyplug_finish_decl (void *, void *);
+extern void pkeyplug_init_layout (void);
+extern const char *pkeyplug_section_name (const char *key, bool readonly,
+					  bool bss);
+extern bool pkeyplug_section_p (const char *sec);
+extern void pkeyplug_forbid_folding (tree decl);
+extern bool pkeyplug_place_variable (tree decl, const char *key,
+				     bool *readonly);
+
+/* registry.cc */
+extern tree pkeyplug_key_descriptor (const char *key);
+extern tree pkeyplug_desc_ref (tree desc, const char *field);
+extern void pkeyplug_note_key_use (const char *key, location_t loc);
+extern opt_pass *pkeyplug_make_unit_table_pass (gcc::context *);
+
+/* unguarded.cc */
+extern bool pkeyplug_warn_unguarded;
+extern void pkeyplug_check_unguarded (tree fndecl);
+
+/* redecl.cc */
+extern void pkeyplug_note_keyed_decl (tree decl, const char *key);
+extern bool pkeyplug_check_redecl (tree decl);
+
+/* gates.cc */
+/* Each WRPKRU of a gate is listed in section pkeyplug_wrpkru (a 32-bit
+   offset from the entry to the instruction), so that pkeyplug-scan can
+   tell the gates from stray WRPKRU byte sequences an attacker could
+   jump to.  The list's pieces are SHF_LINK_ORDER ("o") sections tied to
+   the code they describe: --gc-sections keeps exactly the pieces of the
+   code it keeps.  TAG tells apart two WRPKRU in one asm.  */
+#define WRPKRU_TAGGED_ASM(TAG) \
+  ".Lpkeyplug_wrpkru%=" TAG ":\t.byte 0x0f,0x01,0xef\t# wrpkru\n" \
+  "\t.pushsection pkeyplug_wrpkru,\"ao\",@progbits,.Lpkeyplug_wrpkru%=" \
+  TAG "\n\t.balign 4\n\t.long .Lpkeyplug_wrpkru%=" TAG " - .\n" \
+  "\t.popsection"
+#define WRPKRU_ASM WRPKRU_TAGGED_ASM ("")
+extern tree pkeyplug_asm_operand (const char *constraint, tree value);
+extern tree pkeyplug_asm_clobber (const char *what);
+extern gasm *pkeyplug_barrier_asm (const char *text, vec<tree, va_gc> *inputs,
+				   vec<tree, va_gc> *outputs,
+				   vec<tree, va_gc> *clobbers);
+extern tree pkeyplug_runtime_function (const char *name, tree type);
+extern unsigned pkeyplug_function_grant (tree fndecl, const char *key);
+extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
+
+/* sealed.cc */
+extern gasm *pkeyplug_sealed_entry (tree desc, unsigned grant, tree saved);
+extern gasm *pkeyplug_sealed_exit (tree desc, unsigned grant, tree saved);
+
+/* elide.cc */
+extern opt_pass *pkeyplug_make_elide_pass (gcc::context *);
+
+/* guards.cc */
+extern void pkeyplug_guard_nonlocal_exits (tree fndecl);
+
+/* intern.cc */
+extern const char *pkeyplug_intern (const char *name);
+extern void pkeyplug_register_intern_roots (const char *plugin_name);
+
+/* pkeyplug.cc */
+extern bool pkeyplug_verbose;
+/* Keys -fplugin-arg-pkeyplug-grant-all gives every function of the unit.  */
+extern vec<pkey_use> pkeyplug_grant_all;
+/* zero_call_used_regs choice for granting functions ("none", "used",
+   "all"), and bytes of stack to clear when a grant closes.  */
+extern const char *pkeyplug_scrub;
+extern unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
+/* -fplugin-arg-pkeyplug-gates=checked (the default), fast or sealed.  */
+enum pkeyplug_gate_kind
+{
+  PKEYPLUG_GATES_CHECKED,
+  PKEYPLUG_GATES_FAST,
+  PKEYPLUG_GATES_SEALED
+};
+extern enum pkeyplug_gate_kind pkeyplug_gates;
+
+#endif /* PKEYPLUG_PLUGIN_H */

@@ -1,0 +1,91 @@
+/* api.c -- the runtime's public API, declared in <pkeyplug.h>: which mode
+   the runtime chose and which keys it set up.  */
+
+#include "pkeyrt.h"
+
+PKEYRT_EXPORT enum pkeyplug_mode
+pkeyplug_mode (void)
+{
+  return __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
+}
+
+PKEYRT_EXPORT const char *
+pkeyplug_mode_name (enum pkeyplug_mode mode)
+{
+  switch (mode)
+    {
+    case PKEYPLUG_MODE_UNINITIALIZED:
+      return "uninitialized";
+    case PKEYPLUG_MODE_HW:
+      return "hw";
+    case PKEYPLUG_MODE_EMULATE:
+      return "emulate";
+    case PKEYPLUG_MODE_OFF:
+      return "off";
+    default:
+      return "unknown";
+    }
+}
+
+/* The hardware key of NAME, 0 for a known NAME that has none (emulated or
+   off), -1 for a name no loaded module uses.  */
+
+PKEYRT_EXPORT int
+pkeyplug_key_of (const char *name)
+{
+  pkeyrt_lock_state st;
+  int slot, result = -1;
+
+  if (name == NULL)
+    return -1;
+  pkeyrt_lock (&st);
+  slot = pkeyrt_find_key (name);
+  if (slot >= 0)
+    result = pkeyrt_keys[slot].hw_key;
+  pkeyrt_unlock (&st);
+  return result;
+}
+
+/* How key NAME is enforced: hw, emulate (in emulate mode, or in hw mode
+   for a key that overflow=emulate put under the emulation) or off;
+   uninitialized for a name no loaded module uses.  */
+
+PKEYRT_EXPORT enum pkeyplug_mode
+pkeyplug_key_mode (const char *name)
+{
+  enum pkeyplug_mode result = PKEYPLUG_MODE_UNINITIALIZED;
+  pkeyrt_lock_state st;
+  int slot;
+
+  if (name == NULL)
+    return result;
+  pkeyrt_lock (&st);
+  slot = pkeyrt_find_key (name);
+  if (slot >= 0)
+    switch (pkeyrt_keys[slot].gate)
+      {
+      case PKEYPLUG_GATE_HW:
+	result = PKEYPLUG_MODE_HW;
+	break;
+      case PKEYPLUG_GATE_EMULATE:
+	result = PKEYPLUG_MODE_EMULATE;
+	break;
+      default:
+	result = PKEYPLUG_MODE_OFF;
+	break;
+      }
+  pkeyrt_unlock (&st);
+  return result;
+}
+
+PKEYRT_EXPORT int
+pkeyplug_key_count (void)
+{
+  pkeyrt_lock_state st;
+  int n;
+
+  pkeyrt_lock (&st);
+  n = (int) pkeyrt_nkeys;
+  pkeyrt_unlock (&st);
+  return n;
+}

@@ -1,0 +1,129 @@
+/* hw.c -- the hardware side: is PKU usable, the pkey system calls, and
+   the PKRU register.
+
+   The system calls go through syscall () with their x86-64 numbers so the
+   runtime does not depend on a glibc that has the pkey_* wrappers.
+   RDPKRU and WRPKRU are written as bytes (no -mpku needed) and raise
+   SIGILL on a machine without OSPKE: they are called only in hw mode, i.e.
+   after pkeyrt_hw_probe succeeded.  */
+
+#include "pkeyrt.h"
+
+#include <cpuid.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifndef SYS_pkey_mprotect
+# define SYS_pkey_mprotect 329
+#endif
+#ifndef SYS_pkey_alloc
+# define SYS_pkey_alloc 330
+#endif
+#ifndef SYS_pkey_free
+# define SYS_pkey_free 331
+#endif
+
+/* CPUID.(EAX=7,ECX=0):ECX bits.  */
+#define CPUID_7_ECX_PKU (1u << 3)
+#define CPUID_7_ECX_OSPKE (1u << 4)
+
+int
+pkeyrt_pkey_alloc (unsigned int flags, unsigned int rights)
+{
+  return (int) syscall (SYS_pkey_alloc, flags, rights);
+}
+
+int
+pkeyrt_pkey_free (int pkey)
+{
+  return (int) syscall (SYS_pkey_free, pkey);
+}
+
+int
+pkeyrt_pkey_mprotect (void *addr, size_t len, int prot, int pkey)
+{
+  return (int) syscall (SYS_pkey_mprotect, addr, len, prot, pkey);
+}
+
+/* Return nonzero if PKU can be used: the CPU has it, the kernel enabled it
+   (OSPKE), and pkey_alloc works.  Otherwise set *REASON to why not, as a
+   phrase that completes "mode=hw requested but ..." and "no PKU: ...".
+   A pkey_alloc that fails with ENOSPC says PKU works but other code holds
+   every key: that is PKEYRT_HW_NO_FREE_KEY, for the key budget (overflow=)
+   to decide, not a reason to fall back to the emulation behind the
+   user's back.  */
+
+int
+pkeyrt_hw_probe (const char **reason)
+{
+  static char buf[128];
+  unsigned int eax, ebx, ecx, edx;
+  int pkey;
+
+  if (!__get_cpuid_count (7, 0, &eax, &ebx, &ecx, &edx))
+    {
+      *reason = "the CPU has no CPUID leaf 7";
+      return 0;
+    }
+  if (!(ecx & CPUID_7_ECX_PKU))
+    {
+      *reason = "the CPU has no PKU, CPUID.7.0:ECX.PKU = 0";
+      return 0;
+    }
+  if (!(ecx & CPUID_7_ECX_OSPKE))
+    {
+      *reason = "the kernel has not enabled PKU, CPUID.7.0:ECX.OSPKE = 0";
+      return 0;
+    }
+
+  /* Ask for the most restrictive rights: pkey_free leaves this thread's
+     PKRU bits as they are, and these match the kernel's default.  */
+  pkey = pkeyrt_pkey_alloc (0, PKEYRT_DISABLE_ACCESS | PKEYRT_DISABLE_WRITE);
+  if (pkey < 0 && errno == ENOSPC)
+    {
+      *reason = "no hardware key is free";
+      return PKEYRT_HW_NO_FREE_KEY;
+    }
+  if (pkey < 0)
+    {
+      snprintf (buf, sizeof buf, "pkey_alloc fails: %s", strerror (errno));
+      *reason = buf;
+      return 0;
+    }
+  pkeyrt_pkey_free (pkey);
+  *reason = NULL;
+  return 1;
+}
+
+/* RDPKRU: ECX must be 0; PKRU comes back in EAX, EDX is cleared.  The
+   "memory" clobber keeps it a compiler barrier like the gates.  */
+
+uint32_t
+pkeyrt_rdpkru (void)
+{
+  uint32_t eax, edx;
+
+  __asm__ __volatile__ (".byte 0x0f, 0x01, 0xee"
+			: "=a" (eax), "=d" (edx)
+			: "c" (0)
+			: "memory");
+  return eax;
+}
+
+/* Give the calling thread RIGHTS (PKEYRT_DISABLE_*) on hardware key PKEY,
+   as pkey_alloc would have.  WRPKRU is skipped when nothing changes: it is
+   the costly one.  */
+
+void
+pkeyrt_hw_set_rights (int pkey, unsigned int rights)
+{
+  unsigned int shift = 2 * (unsigned int) pkey;
+  uint32_t old = pkeyrt_rdpkru ();
+  uint32_t pkru = (old & ~(3u << shift)) | ((rights & 3u) << shift);
+
+  if (pkru != old)
+    pkeyrt_wrpkru (pkru);
+}

@@ -1,0 +1,302 @@
+/* pkeyrt.h -- what the files of the libpkeyrt runtime share.
+
+   options.c   PKEYPLUG_OPTIONS
+   hw.c        PKU detection, pkey system calls, RDPKRU/WRPKRU
+   init.c      start-up, the key table, __pkeyplug_register_unit
+   emulate.c   the mprotect emulation and its gates
+   report.c    messages on stderr and the SIGSEGV violation report
+   threads.c   threads that start or end inside a grant
+   rights.c    saving and restoring a thread's rights around setjmp
+   exiting.c   locking a thread's keys before exit
+   scrub.c     clearing the dead stack below a grant that closes
+   heap.c      heap secrets: pkeyplug_malloc and friends
+   lock.c      pkeyrt_lock, held with every signal blocked
+   step.c      report=continue-in-emulate: single-step past a violation
+   api.c       the public API of <pkeyplug.h>
+   scan.c      scan=1: stray WRPKRU/XRSTOR sequences in executable memory
+   harden.c    harden=1: the seccomp filter that guards protected memory
+   sync.c      new keys' default rights for threads older than them
+   seal.c      the ledger of sealed gates; the checked WRPKRU
+   ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
+
+   Everything declared here is hidden: only the functions of pkeyplug.h and
+   pkeyplug-abi.h leave the library, each marked PKEYRT_EXPORT where it is
+   defined.  */
+
+#ifndef PKEYRT_H
+#define PKEYRT_H
+
+#ifndef _GNU_SOURCE
+# define _GNU_SOURCE
+#endif
+
+#include <pthread.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The public headers come before the visibility pragma below, so that the
+   functions they declare keep default visibility.  */
+#define PKEYPLUG_API_ONLY
+#include "pkeyplug.h"
+#include "pkeyplug-abi.h"
+
+#if !defined __x86_64__
+# error "libpkeyrt supports x86-64 only (system call numbers, PKRU, REG_ERR)"
+#endif
+
+#define PKEYRT_STRINGIFY_1(x) #x
+#define PKEYRT_STRINGIFY(x) PKEYRT_STRINGIFY_1 (x)
+
+/* For the definitions of the functions gates and users call.  */
+#define PKEYRT_EXPORT __attribute__ ((visibility ("default")))
+
+#pragma GCC visibility push(hidden)
+
+/* Size of the key table.  Hardware has at most 15 keys for us; the
+   emulation has no such limit, but the per-thread rights array is sized
+   by this.  */
+#define PKEYRT_MAX_KEYS 64
+#define PKEYRT_MAX_HW_KEYS 15
+
+/* pkey_alloc access rights (PKEY_DISABLE_*; not taken from <sys/mman.h>,
+   whose glibc may predate them).  */
+#define PKEYRT_DISABLE_ACCESS 1u
+#define PKEYRT_DISABLE_WRITE 2u
+
+/* A key whose policy no unit has stated yet (only grants seen so far).  It
+   is treated as noaccess until a unit states it.  */
+#define PKEYRT_POLICY_UNKNOWN (-1)
+
+/* Rights a thread holds on a key in the emulation.  */
+#define PKEYRT_LEVEL_NONE 0
+#define PKEYRT_LEVEL_READ 1
+#define PKEYRT_LEVEL_WRITE 2
+
+#define PKEYRT_PAGE_FLOOR(a) \
+  ((uintptr_t) (a) & ~(uintptr_t) (PKEYPLUG_PAGE_SIZE - 1))
+
+/* What PKEYPLUG_OPTIONS asks for.  */
+enum pkeyrt_request
+{
+  PKEYRT_REQUEST_AUTO,
+  PKEYRT_REQUEST_HW,
+  PKEYRT_REQUEST_EMULATE,
+  PKEYRT_REQUEST_OFF
+};
+
+/* What scan= asks for.  */
+enum pkeyrt_scan_request
+{
+  PKEYRT_SCAN_OFF,
+  PKEYRT_SCAN_ON,		/* Tolerates glibc's own two gadgets.  */
+  PKEYRT_SCAN_STRICT		/* Tolerates nothing but listed gates.  */
+};
+
+/* Longest log_path accepted.  */
+#define PKEYRT_LOG_PATH_MAX 200
+
+struct pkeyrt_options
+{
+  enum pkeyrt_request request;
+  int verbose;
+  int mlock;			/* Lock protected pages in memory.  */
+  int report_exit;		/* -1: abort after a report, else _exit.  */
+  char log_path[PKEYRT_LOG_PATH_MAX + 1];	/* "" or a file prefix.  */
+  int overflow_emulate;		/* overflow=emulate: keys that do not fit
+				   in hardware are emulated.  */
+  int report_continue;		/* report=continue-in-emulate.  */
+  enum pkeyrt_scan_request scan;
+  int harden;
+};
+
+/* Pages [start, end) holding protected objects of one key.  Const ranges
+   are in read-only sections and never get PROT_WRITE.  */
+struct pkeyrt_range
+{
+  uintptr_t start;
+  uintptr_t end;
+  int is_const;
+};
+
+/* One key name of the process (a slot of pkeyrt_keys).  */
+struct pkeyrt_key
+{
+  char name[PKEYPLUG_NAME_MAX + 1];
+  int gate;			/* PKEYPLUG_GATE_HW, _EMULATE, or _NONE in
+				   off mode: how this key is enforced.  */
+  int hw_key;			/* 1..15 for a hw key, else 0.  */
+  int policy;			/* PKEYPLUG_POLICY_* or PKEYRT_POLICY_UNKNOWN.  */
+  const char *policy_file;	/* Where the policy was first stated.  */
+  uint32_t policy_line;
+  uint32_t nobjects;
+  struct pkeyrt_range *ranges;	/* Kept merged; kept in every mode.  */
+  uint32_t nranges;
+  uint32_t ranges_alloc;
+  /* Emulation: how many threads hold read only / read+write, and the
+     protection the key's (non-const) ranges have now.  */
+  uint32_t nreaders;
+  uint32_t nwriters;
+  int prot;
+};
+
+/* A protected object, remembered for the violation report.  */
+struct pkeyrt_object
+{
+  const char *name;
+  const char *file;
+  uint32_t line;
+  uint32_t slot;
+  uintptr_t addr;
+  uint64_t size;
+};
+
+/* init.c.  The key table and the mode are guarded by pkeyrt_lock (the mode
+   is written once, at start-up).  */
+extern enum pkeyplug_mode pkeyrt_mode;
+extern int pkeyrt_overflow_emulate;
+extern int pkeyrt_report_continue;
+extern int pkeyrt_verbose;
+extern int pkeyrt_mlock;
+extern int pkeyrt_report_exit;
+extern char pkeyrt_log_path[PKEYRT_LOG_PATH_MAX + 1];
+extern enum pkeyrt_scan_request pkeyrt_scan;
+extern int pkeyrt_harden;
+extern struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
+extern uint32_t pkeyrt_nkeys;
+extern void pkeyrt_start (void);
+extern int pkeyrt_find_key (const char *name);
+extern unsigned int pkeyrt_policy_rights (int policy);
+extern int pkeyrt_new_key (const char *name,
+			   const struct pkeyplug_unit_entry *e);
+extern void pkeyrt_add_range (struct pkeyrt_key *key, uintptr_t start,
+			      uintptr_t end, int is_const);
+extern void pkeyrt_remove_range (struct pkeyrt_key *key, uintptr_t start,
+				 uintptr_t end);
+
+/* lock.c.  pkeyrt_lock guards the key table and the emulation's counts.
+   It is only ever held with every signal blocked, so that a signal handler
+   that runs a gate never waits for a lock its own thread holds.  */
+typedef struct
+{
+  sigset_t old;
+} pkeyrt_lock_state;
+extern void pkeyrt_lock (pkeyrt_lock_state *st);
+extern void pkeyrt_unlock (const pkeyrt_lock_state *st);
+extern void pkeyrt_lock_raw (void);
+extern void pkeyrt_unlock_raw (void);
+extern void pkeyrt_lock_for_fork (void);
+extern void pkeyrt_unlock_after_fork (void);
+
+/* options.c */
+extern void pkeyrt_parse_options (struct pkeyrt_options *opts);
+
+/* hw.c */
+#define PKEYRT_HW_NO_FREE_KEY 2
+extern int pkeyrt_hw_probe (const char **reason);
+extern int pkeyrt_pkey_alloc (unsigned int flags, unsigned int rights);
+extern int pkeyrt_pkey_free (int pkey);
+extern int pkeyrt_pkey_mprotect (void *addr, size_t len, int prot, int pkey);
+extern uint32_t pkeyrt_rdpkru (void);
+extern void pkeyrt_hw_set_rights (int pkey, unsigned int rights);
+
+/* threads.c */
+extern void pkeyrt_hw_lock_thread (void);
+extern void pkeyrt_watch_thread_exit (void);
+
+/* seal.c.  pkeyrt_wrpkru is there: once the ledger exists it checks
+   every value written.  */
+struct pkeyrt_seal_config
+{
+  uint64_t ledger;		/* 0 until a unit with sealed gates comes.  */
+  uint32_t bits;		/* The ledger key's PKRU bits.  */
+  uint32_t pkey;
+  char padding[PKEYPLUG_PAGE_SIZE - 16];
+};
+extern struct pkeyrt_seal_config pkeyrt_seal_config;
+#define PKEYRT_SEAL_COUNTS 32	/* Read-write, then read, per hw key.  */
+extern void pkeyrt_wrpkru (uint32_t pkru);
+extern int pkeyrt_sealed (void);
+extern void pkeyrt_seal_start (void);
+extern void pkeyrt_seal_claim (void);
+extern void pkeyrt_seal_release (void);
+extern void pkeyrt_seal_key (const struct pkeyrt_key *key);
+extern void pkeyrt_seal_fill (struct pkeyplug_key_desc *desc);
+extern void pkeyrt_seal_snapshot (uint32_t *counts);
+extern void pkeyrt_seal_lower (const uint32_t *counts);
+extern size_t pkeyrt_seal_ledger_size (void);
+
+/* sync.c */
+extern void pkeyrt_sync_note_key (int hw_key);
+extern void pkeyrt_sync_threads (void);
+
+/* emulate.c */
+extern void pkeyrt_emulate_release_thread (void);
+extern void pkeyrt_emulate_snapshot (uint8_t *levels);
+extern void pkeyrt_emulate_restore (const uint8_t *levels);
+extern void pkeyrt_emulate_start (void);
+extern int pkeyrt_emulate_locked_prot (const struct pkeyrt_key *key);
+extern int pkeyrt_emulate_range_prot (int key_prot,
+				      const struct pkeyrt_range *range);
+extern void pkeyrt_emulate_sync (struct pkeyrt_key *key);
+extern unsigned int pkeyrt_emulate_raise (uint32_t slot, unsigned int level);
+extern void pkeyrt_emulate_lower (uint32_t slot, unsigned int token);
+extern int pkeyrt_emulated_slot_p (uint32_t slot);
+
+/* report.c */
+extern void pkeyrt_fatal (int status, const char *fmt, ...)
+  __attribute__ ((noreturn, format (printf, 2, 3)));
+extern void pkeyrt_note (const char *fmt, ...)
+  __attribute__ ((format (printf, 1, 2)));
+extern void pkeyrt_abort (const char *fmt, ...)
+  __attribute__ ((noreturn, format (printf, 1, 2)));
+extern void pkeyrt_install_handler (void);
+extern void pkeyrt_add_object (const struct pkeyrt_object *obj);
+
+/* step.c */
+extern void pkeyrt_step_start (void);
+extern int pkeyrt_step_active (void);
+extern int pkeyrt_step_past (uint32_t slot, uintptr_t addr, int is_write,
+			     void *ctx);
+
+/* scan.c */
+extern void pkeyrt_scan_process (void);
+
+/* harden.c */
+extern void pkeyrt_harden_install (void);
+extern void pkeyrt_harden_at_init (void);
+extern int pkeyrt_harden_active (void);
+extern void pkeyrt_harden_add_descriptor (const void *desc);
+extern void pkeyrt_each_descriptor (void (*fn) (struct pkeyplug_key_desc *));
+
+/* heap.c.  Where an address lies in the heap arenas, for the violation
+   report.  */
+enum pkeyrt_heap_place
+{
+  PKEYRT_HEAP_BLOCK,		/* In a live block.  */
+  PKEYRT_HEAP_ARENA,		/* In an arena, outside every live block.  */
+  PKEYRT_HEAP_GUARD		/* In the guard page below or above one.  */
+};
+extern int pkeyrt_heap_used (void);
+
+struct pkeyrt_heap_hit
+{
+  enum pkeyrt_heap_place place;
+  uint32_t slot;		/* The arena's key.  */
+  int64_t offset;		/* From the block's or the arena's start.  */
+  uint64_t size;		/* The block's (requested) or arena's size.  */
+};
+
+extern int pkeyrt_heap_find (uintptr_t addr, struct pkeyrt_heap_hit *hit);
+
+/* harden=1: reserve each key's heap address range, tagged with the key
+   (pkeyrt_heap_reserve); list every range the filter must guard: those
+   reservations and the arenas made before them (pkeyrt_heap_ranges calls
+   ADD for each).  */
+extern void pkeyrt_heap_reserve (void);
+extern void pkeyrt_heap_ranges (void (*add) (uintptr_t start, uintptr_t end,
+					     int slot));
+
+#pragma GCC visibility pop
+
+#endif /* PKEYRT_H */

@@ -1,0 +1,3 @@
+/* Unit 1 of compact-layout.c.  */
+#define UNIT 1
+#include "compact-unit.h"

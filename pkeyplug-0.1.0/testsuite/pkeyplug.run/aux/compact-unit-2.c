@@ -1,0 +1,3 @@
+/* Unit 2 of compact-layout.c.  */
+#define UNIT 2
+#include "compact-unit.h"

@@ -1,0 +1,3 @@
+/* Unit 7 of compact-layout.c.  */
+#define UNIT 7
+#include "compact-unit.h"

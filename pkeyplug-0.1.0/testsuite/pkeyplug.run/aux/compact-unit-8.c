@@ -1,0 +1,3 @@
+/* Unit 8 of compact-layout.c.  */
+#define UNIT 8
+#include "compact-unit.h"
