@@ -1,3 +1,0 @@
-/* Unit 4 of compact-layout.c.  */
-#define UNIT 4
-#include "compact-unit.h"

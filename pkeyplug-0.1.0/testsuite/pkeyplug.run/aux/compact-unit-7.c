@@ -1,3 +1,0 @@
-/* Unit 7 of compact-layout.c.  */
-#define UNIT 7
-#include "compact-unit.h"

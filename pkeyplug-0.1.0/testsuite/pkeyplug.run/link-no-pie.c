@@ -1,7 +1,0 @@
-/* nested.c again, as a position-dependent executable.  */
-/* { dg-do run } */
-/* { dg-options "-no-pie" } */
-
-#include "nested.c"
-
-/* { dg-output "failures: 0" } */

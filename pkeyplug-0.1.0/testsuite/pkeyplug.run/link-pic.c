@@ -1,7 +1,0 @@
-/* nested.c again, as code compiled -fPIC.  */
-/* { dg-do run } */
-/* { dg-options "-fPIC" } */
-
-#include "nested.c"
-
-/* { dg-output "failures: 0" } */
