@@ -96,6 +96,18 @@ static vec<const char *> marked_sections;
   "\t.balign\t%d\n\t.zero\t1\n\t.popsection\n" \
   "\t.endif\n"
 
+/* Hand TEXT (LEN bytes) to GCC as a top-level asm statement that comes
+   before anything the unit writes: with -fno-toplevel-reorder (and at -O0,
+   which implies it) GCC writes everything in the order it was made, and
+   a protected variable exists before its attribute places it.  */
+
+void
+pkeyplug_asm_first (const char *text, size_t len)
+{
+  asm_node *node = symtab->finalize_toplevel_asm (build_string (len, text));
+  node->order = -1;
+}
+
 /* Make the markers of section SEC, the begin marker first: see the
    comment at the top.  */
 
@@ -111,7 +123,7 @@ mark_section (const char *sec)
   int n = snprintf (text, sizeof text, MARKERS_ASM, sec, sec, sec, type,
 		    sec, PKEYPLUG_PAGE_SIZE, sec, type, sec, PKEYPLUG_PAGE_SIZE);
   gcc_checking_assert (n > 0 && (size_t) n < sizeof text);
-  symtab->finalize_toplevel_asm (build_string (n, text));
+  pkeyplug_asm_first (text, n);
 }
 
 /* Is SEC one of our sections?  */

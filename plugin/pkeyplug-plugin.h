@@ -46,6 +46,7 @@ extern void pkeyplug_finish_decl (void *, void *);
 extern void pkeyplug_init_layout (void);
 extern const char *pkeyplug_section_name (const char *key, bool readonly,
 					  bool bss);
+extern void pkeyplug_asm_first (const char *text, size_t len);
 extern bool pkeyplug_section_p (const char *sec);
 extern void pkeyplug_forbid_folding (tree decl);
 extern bool pkeyplug_place_variable (tree decl, const char *key,

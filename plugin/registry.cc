@@ -335,11 +335,7 @@ require_runtime (void)
     "\t.pushsection\t.text\n"
     "\tcall\t\"" PKEYPLUG_RUNTIME_SYMBOL "\"@PLT\n"
     "\t.popsection\n";
-  asm_node *node
-    = symtab->finalize_toplevel_asm (build_string (sizeof text - 1, text));
-  /* First also where the unit's order is kept (-O0, -fno-toplevel-reorder),
-     though the unit table is made after everything else.  */
-  node->order = -1;
+  pkeyplug_asm_first (text, sizeof text - 1);
 }
 /* Place this unit's protected variables, then emit its table and
    constructor.  Runs as the first IPA pass after free_lang_data: every
