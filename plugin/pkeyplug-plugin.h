@@ -61,6 +61,7 @@ extern opt_pass *pkeyplug_make_unit_table_pass (gcc::context *);
 /* unguarded.cc */
 extern bool pkeyplug_warn_unguarded;
 extern void pkeyplug_check_unguarded (tree fndecl);
+extern opt_pass *pkeyplug_make_unguarded_pass (gcc::context *);
 
 /* redecl.cc */
 extern void pkeyplug_note_keyed_decl (tree decl, const char *key);
@@ -101,6 +102,7 @@ extern void pkeyplug_guard_nonlocal_exits (tree fndecl);
 /* intern.cc */
 extern const char *pkeyplug_intern (const char *name);
 extern void pkeyplug_register_intern_roots (const char *plugin_name);
+extern void pkeyplug_keep (tree t);
 
 /* pkeyplug.cc */
 extern bool pkeyplug_verbose;

@@ -238,6 +238,8 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 	    PASS_POS_INSERT_BEFORE);
   add_pass (name, pkeyplug_make_unit_table_pass (g), "*free_lang_data",
 	    PASS_POS_INSERT_AFTER);
+  add_pass (name, pkeyplug_make_unguarded_pass (g), "*free_lang_data",
+	    PASS_POS_INSERT_AFTER);
   /* After each constant propagation: the first follows early inlining,
      a later one the inlining of the IPA passes.  */
   add_pass (name, pkeyplug_make_elide_pass (g), "ccp",
