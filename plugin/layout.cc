@@ -223,4 +223,7 @@ pkeyplug_finish_decl (void *event_data, void *)
       return;
     }
   pkeyplug_forbid_folding (decl);
+  struct pkey_use use;
+  if (pkeyplug_read_use (pkeyplug_first_attr (decl), &use))
+    pkeyplug_check_pointees (decl, use.key);
 }

@@ -41,6 +41,9 @@ extern bool pkeyplug_valid_key_name (const char *s);
 extern tree pkeyplug_first_attr (tree decl);
 extern tree pkeyplug_next_attr (tree attr);
 
+/* pointers.cc */
+extern void pkeyplug_check_pointees (tree decl, const char *key);
+
 /* layout.cc */
 extern void pkeyplug_finish_decl (void *, void *);
 extern void pkeyplug_init_layout (void);
