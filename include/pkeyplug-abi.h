@@ -221,6 +221,11 @@ void __pkeyplug_scrub_stack (uint32_t bytes);
   X (getaddrinfo_a)
 #define PKEYPLUG_THREAD_START_PREFIX "__pkeyplug_"
 
+/* Every unit with a table refers to a function of this name, which only
+   libpkeyrt defines: a link that forgot the runtime then fails first with
+   "undefined reference to `pkeyplug: add -lpkeyrt to the link'".  */
+#define PKEYPLUG_RUNTIME_SYMBOL "pkeyplug: add -lpkeyrt to the link"
+
 /* Unit constructors run at priority 100, in the range reserved for the
    implementation, so they precede every user constructor (101..65535).  The
    runtime starts before any constructor and registers every unit it finds

@@ -13,6 +13,16 @@
 #define PKEYPLUG_H
 
 #include <stddef.h>
+#include "pkeyplug-version.h"
+
+/* A plugin of another release than these headers: the runtime refuses
+   units of another ABI, but say it here first.  */
+#if defined __PKEYPLUG_VERSION_MAJOR__ \
+    && (__PKEYPLUG_VERSION_MAJOR__ != PKEYPLUG_VERSION_MAJOR \
+	|| __PKEYPLUG_VERSION_MINOR__ != PKEYPLUG_VERSION_MINOR \
+	|| __PKEYPLUG_VERSION_PATCHLEVEL__ != PKEYPLUG_VERSION_PATCHLEVEL)
+# warning "pkeyplug.h belongs to another pkeyplug release than the plugin loaded"
+#endif
 
 #if defined __PKEYPLUG__
 /* Protect a variable with static storage under key NAME.  */
@@ -28,6 +38,8 @@
 # define PKEY_PROTECT_READONLY(name)
 # define PKEY_GRANT(name)
 # define PKEY_GRANT_READ(name)
+#elif !defined PKEYPLUG_API_ONLY && defined __clang__
+# error "pkeyplug.h: Clang cannot load GCC plugins, so the pkey attribute would protect nothing; compile protected code with GCC and -fplugin=pkeyplug (define PKEYPLUG_API_ONLY in files that only call the runtime API)"
 #elif !defined PKEYPLUG_API_ONLY
 # error "pkeyplug.h: compile with -fplugin=pkeyplug (the pkey attribute would be ignored and the data left unprotected); define PKEYPLUG_API_ONLY for runtime calls only, or PKEYPLUG_ALLOW_UNPROTECTED to build without protection on purpose"
 #endif

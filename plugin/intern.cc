@@ -9,7 +9,8 @@
    freed memory.  A large unit (the SQLite amalgamation) collects between
    the gate pass and the late elision pass, so grant-all lost its keys
    there.  Every name the plugin keeps therefore comes from
-   pkeyplug_intern, which chains its identifier to a registered root.  */
+   pkeyplug_intern, which chains its identifier to a registered root;
+   pkeyplug_keep chains other trees the plugin holds on to there too.  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
@@ -40,6 +41,15 @@ pkeyplug_intern (const char *name)
   if (!interned->add (id))
     interned_list = tree_cons (NULL_TREE, id, interned_list);
   return IDENTIFIER_POINTER (id);
+}
+
+/* Keep the tree T (a declaration the plugin refers to later) from the
+   collector until the end of the compilation.  */
+
+void
+pkeyplug_keep (tree t)
+{
+  interned_list = tree_cons (NULL_TREE, t, interned_list);
 }
 
 /* Register the root; from plugin_init, before any name is interned.  */

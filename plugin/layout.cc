@@ -21,10 +21,13 @@
    check it).  Both markers are SHF_GNU_RETAIN, or --gc-sections would drop
    them.
 
-   In a link-time optimisation partition the units' order is gone, so
-   there (and wherever the sections were not created up front) each unit's
-   piece is aligned to a page and padded to a whole number of pages, as
-   every piece was before: exclusive whatever the link order.  */
+   The markers are top-level asm statements, made when the unit is
+   compiled.  GCC writes those before any function or variable, and with
+   -flto it streams them into the object like the variables themselves, so
+   the link-time partitions write them even when the plugin is not loaded
+   at the link step, as happens when a build system adds -flto on its own
+   (CMake's INTERPROCEDURAL_OPTIMIZATION, Meson's b_lto).  The layout thus
+   never depends on the plugin being there at link time.  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
@@ -74,47 +77,53 @@ pkeyplug_init_layout (void)
   targetm.section_type_flags = section_type_flags;
 }
 
-/* The sections this unit created up front (compact layout).  */
+/* The sections whose markers this unit has made.  */
 
-static vec<const char *> declared_sections;
+static vec<const char *> marked_sections;
 
-/* The section directive arguments of marker MARKER ("begin" or "end") of
-   section SEC, after its name: flags, type and COMDAT group.  */
+/* The directives of section SEC's markers: one byte on a page of its own
+   in SEC, the begin marker, then one in SEC.end, each in a COMDAT group of
+   its own so that a module keeps one copy.  A link-time partition writes
+   the top-level asm of every unit in it: the assembler symbol makes the
+   second copy in one file a no-op.  */
 
-static void
-print_marker_flags (FILE *f, const char *sec, const char *marker)
+#define MARKERS_ASM \
+  "\t.ifndef\t.L__pkeyplug_marked%s\n" \
+  "\t.set\t.L__pkeyplug_marked%s, 1\n" \
+  "\t.pushsection\t%s,\"awGR\",%s,__pkeyplug_begin%s,comdat\n" \
+  "\t.balign\t%d\n\t.zero\t1\n\t.popsection\n" \
+  "\t.pushsection\t%s.end,\"awGR\",%s,__pkeyplug_end%s,comdat\n" \
+  "\t.balign\t%d\n\t.zero\t1\n\t.popsection\n" \
+  "\t.endif\n"
+
+/* Hand TEXT (LEN bytes) to GCC as a top-level asm statement that comes
+   before anything the unit writes: with -fno-toplevel-reorder (and at -O0,
+   which implies it) GCC writes everything in the order it was made, and
+   a protected variable exists before its attribute places it.  */
+
+void
+pkeyplug_asm_first (const char *text, size_t len)
 {
-  fprintf (f, ",\"awGR\",%s,__pkeyplug_%s%s,comdat\n",
-	   bss_section_p (sec) ? "@nobits" : "@progbits", marker, sec);
+  asm_node *node = symtab->finalize_toplevel_asm (build_string (len, text));
+  node->order = -1;
 }
 
-/* Create section SEC and its end marker's section, in this order, before
-   GCC writes anything into them: see the comment at the top.  */
+/* Make the markers of section SEC, the begin marker first: see the
+   comment at the top.  */
 
 static void
-declare_section_early (const char *sec)
+mark_section (const char *sec)
 {
-  if (!asm_out_file || declared_sections.contains (sec))
+  if (marked_sections.contains (sec))
     return;
-  declared_sections.safe_push (sec);
+  marked_sections.safe_push (sec);
   const char *type = bss_section_p (sec) ? "@nobits" : "@progbits";
-  fprintf (asm_out_file, "\t.pushsection\t%s", sec);
-  print_marker_flags (asm_out_file, sec, "begin");
-  fprintf (asm_out_file, "\t.popsection\n\t.pushsection\t%s,\"aw\",%s\n"
-	   "\t.popsection\n\t.pushsection\t%s.end", sec, type, sec);
-  print_marker_flags (asm_out_file, sec, "end");
-  fprintf (asm_out_file, "\t.popsection\n");
-}
-
-/* Write marker MARKER of SEC: one byte on a page of its own.  */
-
-static void
-write_marker (const char *sec, const char *marker, const char *suffix)
-{
-  fprintf (asm_out_file, "\t.pushsection\t%s%s", sec, suffix);
-  print_marker_flags (asm_out_file, sec, marker);
-  fprintf (asm_out_file, "\t.balign\t%d\n\t.zero\t1\n\t.popsection\n",
-	   PKEYPLUG_PAGE_SIZE);
+  char text[sizeof MARKERS_ASM + 8 * (sizeof ".pkeyplug..const.bss"
+				      + PKEYPLUG_NAME_MAX) + 2 * 16];
+  int n = snprintf (text, sizeof text, MARKERS_ASM, sec, sec, sec, type,
+		    sec, PKEYPLUG_PAGE_SIZE, sec, type, sec, PKEYPLUG_PAGE_SIZE);
+  gcc_checking_assert (n > 0 && (size_t) n < sizeof text);
+  pkeyplug_asm_first (text, n);
 }
 
 /* Is SEC one of our sections?  */
@@ -155,8 +164,12 @@ pkeyplug_place_variable (tree decl, const char *key, bool *readonly)
   const char *sec = DECL_SECTION_NAME (decl);
   pkeyplug_forbid_folding (decl);
   *readonly = const_object_p (decl);
-  const char *want = pkeyplug_section_name (key, *readonly,
-					    bss_initializer_p (decl, true));
+  /* Without the plugin, a link-time partition would write a ".bss"
+     twin as @progbits, next to our @nobits markers: the linker would
+     then make two sections of that name, one without markers.  So a
+     unit compiled for LTO keeps zeros in the file instead.  */
+  bool bss = bss_initializer_p (decl, true) && !flag_generate_lto;
+  const char *want = pkeyplug_section_name (key, *readonly, bss);
 
   if (sec && strcmp (sec, want) != 0)
     {
@@ -173,47 +186,8 @@ pkeyplug_place_variable (tree decl, const char *key, bool *readonly)
       DECL_COMMON (decl) = 0;
       set_decl_section_name (decl, want);
     }
-  declare_section_early (want);
+  mark_section (want);
   return true;
-}
-
-/* PLUGIN_FINISH_UNIT callback: bound each protected section this unit
-   wrote with its markers, or, where it was not created up front, pad the
-   unit's piece to whole pages (`.balign' also raises the section's
-   alignment to a page, which makes the linker start the piece on a page).
-   The sections are found from the objects written out, not remembered
-   from placement: in LTO the objects were placed when the unit was
-   compiled, and this runs in each link-time partition.  Sections whose
-   objects were all optimised away are left alone: they end up empty and
-   the linker drops them.  */
-
-void
-pkeyplug_finish_unit (void *, void *)
-{
-  if (!asm_out_file || seen_error ())
-    return;
-
-  auto_vec<const char *> done;
-  varpool_node *vnode;
-  FOR_EACH_VARIABLE (vnode)
-    {
-      tree decl = vnode->decl;
-      if (!TREE_ASM_WRITTEN (decl) || !DECL_SECTION_NAME (decl)
-	  || !pkeyplug_section_p (DECL_SECTION_NAME (decl)))
-	continue;
-      const char *sec = pkeyplug_intern (DECL_SECTION_NAME (decl));
-      if (done.contains (sec))
-	continue;
-      done.safe_push (sec);
-      if (declared_sections.contains (sec))
-	{
-	  write_marker (sec, "begin", "");
-	  write_marker (sec, "end", ".end");
-	}
-      else
-	fprintf (asm_out_file, "\t.pushsection\t%s\n\t.balign\t%d\n"
-		 "\t.popsection\n", sec, PKEYPLUG_PAGE_SIZE);
-    }
 }
 
 /* PLUGIN_FINISH_DECL callback.  Redeclarations are checked first
@@ -249,4 +223,7 @@ pkeyplug_finish_decl (void *event_data, void *)
       return;
     }
   pkeyplug_forbid_folding (decl);
+  struct pkey_use use;
+  if (pkeyplug_read_use (pkeyplug_first_attr (decl), &use))
+    pkeyplug_check_pointees (decl, use.key);
 }

@@ -44,12 +44,15 @@ extern bool pkeyplug_valid_key_name (const char *s);
 extern tree pkeyplug_first_attr (tree decl);
 extern tree pkeyplug_next_attr (tree attr);
 
+/* pointers.cc */
+extern void pkeyplug_check_pointees (tree decl, const char *key);
+
 /* layout.cc */
 extern void pkeyplug_finish_decl (void *, void *);
-extern void pkeyplug_finish_unit (void *, void *);
 extern void pkeyplug_init_layout (void);
 extern const char *pkeyplug_section_name (const char *key, bool readonly,
 					  bool bss);
+extern void pkeyplug_asm_first (const char *text, size_t len);
 extern bool pkeyplug_section_p (const char *sec);
 extern void pkeyplug_forbid_folding (tree decl);
 extern bool pkeyplug_place_variable (tree decl, const char *key,
@@ -64,6 +67,7 @@ extern opt_pass *pkeyplug_make_unit_table_pass (gcc::context *);
 /* unguarded.cc */
 extern bool pkeyplug_warn_unguarded;
 extern void pkeyplug_check_unguarded (tree fndecl);
+extern opt_pass *pkeyplug_make_unguarded_pass (gcc::context *);
 
 /* redecl.cc */
 extern void pkeyplug_note_keyed_decl (tree decl, const char *key);
@@ -115,6 +119,7 @@ extern void pkeyplug_redirect_thread_starts (tree fndecl);
 /* intern.cc */
 extern const char *pkeyplug_intern (const char *name);
 extern void pkeyplug_register_intern_roots (const char *plugin_name);
+extern void pkeyplug_keep (tree t);
 
 /* pkeyplug.cc */
 extern bool pkeyplug_verbose;

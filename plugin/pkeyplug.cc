@@ -29,12 +29,17 @@
    Any other argument is an error: a misspelt option must not silently
    leave secrets unprotected.
 
+     version             print the plugin's version (a note).
+
    The plugin predefines __PKEYPLUG__ (the ABI version) so that pkeyplug.h
-   can refuse to compile protected code without it.  */
+   can refuse to compile protected code without it, and its version as
+   __PKEYPLUG_VERSION_MAJOR__, __PKEYPLUG_VERSION_MINOR__ and
+   __PKEYPLUG_VERSION_PATCHLEVEL__.  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
 #include "plugin-version.h"
+#include "pkeyplug-version.h"
 
 #include <dlfcn.h>
 
@@ -48,7 +53,7 @@ enum pkeyplug_gate_kind pkeyplug_gates = PKEYPLUG_GATES_CHECKED;
 
 static struct plugin_info pkeyplug_info =
 {
-  PKEYPLUG_VERSION,
+  PKEYPLUG_VERSION_STRING,
   "Memory protection keys for variables and functions: "
   "-fplugin-arg-pkeyplug-verbose reports what is protected"
 };
@@ -79,8 +84,21 @@ define_macro (void *, void *)
   void **reader = (void **) dlsym (RTLD_DEFAULT, "parse_in");
   cpp_define_fn define = (cpp_define_fn) dlsym (RTLD_DEFAULT,
 						  "_Z10cpp_defineP10cpp_readerPKc");
-  if (reader && *reader && define && !input_preprocessed_p ())
-    define (*reader, "__PKEYPLUG__=" PKEYPLUG_ABI_VERSION_STRING);
+  if (!reader || !*reader || !define || input_preprocessed_p ())
+    return;
+  define (*reader, "__PKEYPLUG__=" PKEYPLUG_ABI_VERSION_STRING);
+  static const struct { const char *name; int value; } parts[] = {
+    { "MAJOR", PKEYPLUG_VERSION_MAJOR },
+    { "MINOR", PKEYPLUG_VERSION_MINOR },
+    { "PATCHLEVEL", PKEYPLUG_VERSION_PATCHLEVEL }
+  };
+  for (const auto &part : parts)
+    {
+      char def[64];
+      snprintf (def, sizeof def, "__PKEYPLUG_VERSION_%s__=%d", part.name,
+		part.value);
+      define (*reader, def);
+    }
 }
 
 /* Parse the value of grant-all; false after reporting an error.  */
@@ -142,6 +160,10 @@ parse_arguments (struct plugin_name_args *info)
       const char *value = info->argv[i].value;
       if (strcmp (key, "verbose") == 0 && !value)
 	pkeyplug_verbose = true;
+      else if (strcmp (key, "version") == 0 && !value)
+	inform (UNKNOWN_LOCATION, "pkeyplug %s (ABI version %s), built for "
+		"GCC %s", PKEYPLUG_VERSION_STRING,
+		PKEYPLUG_ABI_VERSION_STRING, gcc_version.basever);
       else if (strcmp (key, "grant-all") == 0)
 	ok &= parse_grant_all (value);
       else if (strcmp (key, "warn-unguarded") == 0 && value
@@ -166,7 +188,8 @@ parse_arguments (struct plugin_name_args *info)
       else
 	{
 	  error (G_("pkeyplug: unknown plugin argument %<%s%s%s%>; "
-		    "valid: %<verbose%>, %<grant-all=KEY[:read]%>, "
+		    "valid: %<verbose%>, %<version%>, "
+		    "%<grant-all=KEY[:read]%>, "
 		    "%<scrub=none|used|all%>, %<scrub-stack=BYTES%>, "
 		    "%<warn-unguarded=no%>, %<gates=checked|fast|sealed%>"),
 		 key, value ? "=" : "", value ? value : "");
@@ -223,10 +246,11 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 	    PASS_POS_INSERT_BEFORE);
   add_pass (name, pkeyplug_make_unit_table_pass (g), "*free_lang_data",
 	    PASS_POS_INSERT_AFTER);
+  add_pass (name, pkeyplug_make_unguarded_pass (g), "*free_lang_data",
+	    PASS_POS_INSERT_AFTER);
   /* After each constant propagation: the first follows early inlining,
      a later one the inlining of the IPA passes.  */
   add_pass (name, pkeyplug_make_elide_pass (g), "ccp",
 	    PASS_POS_INSERT_AFTER, 0);
-  register_callback (name, PLUGIN_FINISH_UNIT, pkeyplug_finish_unit, NULL);
   return 0;
 }

@@ -349,6 +349,25 @@ unit_note (tree table, unsigned count)
   return note;
 }
 
+
+/* Refer to the runtime's function PKEYPLUG_RUNTIME_SYMBOL first of all,
+   so that a link without libpkeyrt fails first with "undefined reference
+   to `pkeyplug: add -lpkeyrt to the link'" rather than with the runtime's
+   internal names: the linker reports undefined symbols in the order of
+   the sections and the relocations that use them, and this top-level asm
+   comes before any code, so a call at the start of .text is the unit's
+   first relocation (a call: the assembler relaxes jumps, and records
+   their relocations last).  The call is never executed.  */
+
+static void
+require_runtime (void)
+{
+  static const char text[] =
+    "\t.pushsection\t.text\n"
+    "\tcall\t\"" PKEYPLUG_RUNTIME_SYMBOL "\"@PLT\n"
+    "\t.popsection\n";
+  pkeyplug_asm_first (text, sizeof text - 1);
+}
 /* Place this unit's protected variables, then emit its table and
    constructor.  Runs as the first IPA pass after free_lang_data: every
    function has been lowered (and its gates noted) by then, no variable has
@@ -461,6 +480,7 @@ emit_unit_table (void)
   if (tree note = unit_note (table, t.count))
     body = build2 (COMPOUND_EXPR, void_type_node, note, call);
   cgraph_build_static_cdtor ('I', body, PKEYPLUG_UNIT_INIT_PRIORITY);
+  require_runtime ();
   return 0;
 }
 

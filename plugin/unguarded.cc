@@ -3,15 +3,22 @@
 
    Such an access faults at run time unless a caller happens to hold the
    key, which is fragile: the warning points at the access and offers a
-   fix-it hint that grants the key to the function.  Not warned: accesses
-   inside functions that hold the key (their own attribute or grant-all),
-   reads of a key whose policy is readonly, and taking an object's address
-   (it is not an access).  -fplugin-arg-pkeyplug-warn-unguarded=no turns
-   the warning off; -Wno-attributes too.  */
+   fix-it hint that grants the key to the function, the narrowest grant
+   that covers it.  Not warned: accesses inside functions that hold the key
+   (their own attribute or grant-all), reads of a key whose policy is
+   readonly, taking an object's address (it is not an access), and
+   accesses in a function that only this unit can call, whose address is
+   never taken, and whose every caller holds the key or is such a function
+   itself (a static helper of granting functions).  That last part needs
+   the unit's whole call graph: the gate pass records the accesses and the
+   warnings are given once the graph is built (an IPA pass).
+   -fplugin-arg-pkeyplug-warn-unguarded=no turns the warning off;
+   -Wno-attributes too.  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
 #include "gcc-rich-location.h"
+#include "tree-pass.h"
 
 bool pkeyplug_warn_unguarded = true;
 
@@ -20,10 +27,26 @@ struct unguarded_walk
 {
   tree fndecl;
   location_t loc;		/* Of the statement being walked.  */
-  hash_set<tree> *warned;	/* Objects already warned about.  */
+  hash_set<tree> *warned;	/* Objects already recorded.  */
 };
 
-/* Warn about the access to DECL if FNDECL may not make it.  IS_WRITE says
+/* An access made without the key, to be warned about once the call graph
+   shows whether every caller holds it.  FNDECL and DECL are kept from
+   the collector (pkeyplug_keep).  */
+struct unguarded_access
+{
+  tree fndecl;
+  tree decl;
+  location_t loc;
+  const char *key;
+  unsigned need;		/* PKEYPLUG_GRANT_* the access needs.  */
+  unsigned held;		/* What FNDECL holds by itself.  */
+  bool is_write;
+};
+
+static vec<unguarded_access> pending;
+
+/* Record the access to DECL if FNDECL may not make it.  IS_WRITE says
    whether the access stores.  */
 
 static void
@@ -39,19 +62,68 @@ check_access (struct unguarded_walk *uw, tree decl, bool is_write)
   unsigned held = pkeyplug_function_grant (uw->fndecl, use.key);
   if ((held & need) || uw->warned->add (decl))
     return;
+  unguarded_access a = { uw->fndecl, decl, uw->loc, use.key, need, held,
+			 is_write };
+  pkeyplug_keep (uw->fndecl);
+  pkeyplug_keep (decl);
+  pending.safe_push (a);
+}
 
-  gcc_rich_location richloc (uw->loc);
-  char *fix = xasprintf ("__attribute__ ((pkey (\"%s\"))) ", use.key);
-  richloc.add_fixit_insert_before (DECL_SOURCE_LOCATION (uw->fndecl), fix);
+/* Does every way into NODE hold NEED on KEY?  True if NODE can only be
+   called from this unit (not public, address not taken, not kept for
+   asm), has callers, and each caller holds the key or is such a function
+   itself.  SEEN breaks cycles: a function met again adds no new way in.
+   Set *OPEN to a caller that does not hold the key, if one was found.  */
+
+static bool
+callers_hold_key (cgraph_node *node, const char *key, unsigned need,
+		  hash_set<cgraph_node *> *seen, cgraph_node **open)
+{
+  if (!node || TREE_PUBLIC (node->decl) || node->address_taken
+      || node->force_output || DECL_PRESERVE_P (node->decl) || !node->callers)
+    return false;
+  if (seen->add (node))
+    return true;
+  for (cgraph_edge *e = node->callers; e; e = e->next_caller)
+    if (!(pkeyplug_function_grant (e->caller->decl, key) & need)
+	&& !callers_hold_key (e->caller, key, need, seen, open))
+      {
+	if (!*open)
+	  *open = e->caller;
+	return false;
+      }
+  return true;
+}
+
+/* Give the warning for access A.  */
+
+static void
+warn_access (const unguarded_access &a)
+{
+  hash_set<cgraph_node *> seen;
+  cgraph_node *open = NULL;
+  cgraph_node *node = cgraph_node::get (a.fndecl);
+  if (callers_hold_key (node, a.key, a.need, &seen, &open))
+    return;
+
+  gcc_rich_location richloc (a.loc);
+  char *fix = xasprintf ("__attribute__ ((pkey (\"%s\"))) ", a.key);
+  richloc.add_fixit_insert_before (DECL_SOURCE_LOCATION (a.fndecl), fix);
   free (fix);
   auto_diagnostic_group d;
-  if (held)
-    warning_at (&richloc, OPT_Wattributes, "%qD writes %qD but holds key "
-		"%qs for reading only", uw->fndecl, decl, use.key);
+  bool warned;
+  if (a.held)
+    warned = warning_at (&richloc, OPT_Wattributes, "%qD writes %qD but "
+			 "holds key %qs for reading only", a.fndecl, a.decl,
+			 a.key);
   else
-    warning_at (&richloc, OPT_Wattributes, "%qD %s %qD without holding its "
-		"key %qs: the access faults unless a caller holds it",
-		uw->fndecl, is_write ? "writes" : "reads", decl, use.key);
+    warned = warning_at (&richloc, OPT_Wattributes, "%qD %s %qD without "
+			 "holding its key %qs: the access faults unless a "
+			 "caller holds it", a.fndecl,
+			 a.is_write ? "writes" : "reads", a.decl, a.key);
+  if (warned && open && open->decl != a.fndecl)
+    inform (DECL_SOURCE_LOCATION (open->decl), "%qD calls it without "
+	    "holding key %qs", open->decl, a.key);
 }
 
 /* walk_tree callback over one operand.  */
@@ -94,7 +166,7 @@ note_statement (gimple_stmt_iterator *gsi, bool *, struct walk_stmt_info *wi)
   return NULL_TREE;
 }
 
-/* Warn about the unguarded accesses of FNDECL's body.  */
+/* Record the unguarded accesses of FNDECL's body.  */
 
 void
 pkeyplug_check_unguarded (tree fndecl)
@@ -109,4 +181,45 @@ pkeyplug_check_unguarded (tree fndecl)
   wi.info = &uw;
   gimple_seq body = gimple_body (fndecl);
   walk_gimple_seq (body, note_statement, check_operand, &wi);
+}
+
+namespace {
+
+const pass_data unguarded_pass_data =
+{
+  SIMPLE_IPA_PASS,
+  "pkeyplug_unguarded",		/* name */
+  OPTGROUP_NONE,		/* optinfo_flags */
+  TV_NONE,			/* tv_id */
+  0,				/* properties_required */
+  0,				/* properties_provided */
+  0,				/* properties_destroyed */
+  0,				/* todo_flags_start */
+  0				/* todo_flags_finish */
+};
+
+/* Once the unit's call graph is built: warn about the accesses recorded
+   by pkeyplug_check_unguarded that some caller may make without the
+   key.  */
+
+class unguarded_pass : public simple_ipa_opt_pass
+{
+public:
+  unguarded_pass (gcc::context *ctxt)
+    : simple_ipa_opt_pass (unguarded_pass_data, ctxt) {}
+  unsigned int execute (function *) final override
+  {
+    for (const unguarded_access &a : pending)
+      warn_access (a);
+    pending.release ();
+    return 0;
+  }
+};
+
+} // anon namespace
+
+opt_pass *
+pkeyplug_make_unguarded_pass (gcc::context *ctxt)
+{
+  return new unguarded_pass (ctxt);
 }

@@ -89,3 +89,13 @@ pkeyplug_key_count (void)
   pkeyrt_unlock (&st);
   return n;
 }
+
+/* The function every unit with keys refers to (PKEYPLUG_RUNTIME_SYMBOL),
+   so that a link that forgot this library fails with a message that says
+   how to mend it.  It is never called.  */
+__asm__ ("\t.text\n"
+	 "\t.globl \"" PKEYPLUG_RUNTIME_SYMBOL "\"\n"
+	 "\t.type \"" PKEYPLUG_RUNTIME_SYMBOL "\", @function\n"
+	 "\"" PKEYPLUG_RUNTIME_SYMBOL "\":\n"
+	 "\tret\n"
+	 "\t.size \"" PKEYPLUG_RUNTIME_SYMBOL "\", 1\n");

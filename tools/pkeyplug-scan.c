@@ -15,9 +15,10 @@
    Output, one line per finding, sorted by address:
      FILE: ADDRESS: SECTION+OFFSET: wrpkru|xrstor|xrstors (in SYMBOL+0xOFF)
    ADDRESS is the address of the 0F byte (an offset within its section in a
-   relocatable file); the symbol is the nearest preceding function symbol
-   in the same section, from .symtab, else .dynsym, and the part in
-   parentheses is left out when there is none.  --verbose adds one line
+   relocatable file); the symbol is the function symbol of the same
+   section whose extent (value and size) holds the address, from .symtab,
+   else .dynsym, and the part in parentheses is left out when there is
+   none.  --verbose adds one line
    per file with the number of gates recognised, and the list entries that
    point at no WRPKRU.  --quiet prints no findings.
 
@@ -108,6 +109,7 @@ struct function
 {
   size_t sec;			/* Its section; 0 in a linked file.  */
   uint64_t value;
+  uint64_t size;		/* 0 when the symbol does not say.  */
   size_t shndx;			/* Its section, always.  */
   size_t index;			/* In its symbol table.  */
   int global;
@@ -490,6 +492,7 @@ collect_functions (const struct elf_file *f, struct symtab *t)
       fn = &t->functions[t->nfunctions++];
       fn->sec = f->relocatable ? shndx : 0;
       fn->value = sym.st_value;
+      fn->size = sym.st_size;
       fn->shndx = shndx;
       fn->index = i;
       fn->global = ELF64_ST_BIND (sym.st_info) != STB_LOCAL;
@@ -933,8 +936,11 @@ segment_of_address (const struct elf_file *f, uint64_t addr)
   return -1;
 }
 
-/* Find the nearest function symbol of T at or before ADDR in section SEC
-   (of F's numbering; 0: any).  On success set *NAME and *OFF.  A binary
+/* Find the function symbol of T that holds ADDR in section SEC (of F's
+   numbering; 0: any): the nearest at or before ADDR, if ADDR lies within
+   its size (or is its very address, for a symbol without one); a finding
+   past the end of the nearest function is in no function, and naming
+   that one would mislead.  On success set *NAME and *OFF.  A binary
    search: a hostile file may have millions of both findings and
    symbols.  */
 
@@ -964,13 +970,18 @@ nearest_function (const struct elf_file *f, const struct symtab *t,
     return 0;
 
   /* Among the symbols at that value (aliases, globals sorted first), the
-     first in SEC.  In a linked file one from another section means none
-     of SEC's precedes ADDR.  */
+     first in SEC that holds ADDR.  In a linked file one from another
+     section means none of SEC's precedes ADDR.  */
   best = SIZE_MAX;
   for (j = lo; j > 0 && t->functions[j - 1].sec == key.sec
        && t->functions[j - 1].value == t->functions[lo - 1].value; j--)
-    if (best == SIZE_MAX && (sec == 0 || t->functions[j - 1].shndx == sec))
-      best = j - 1;
+    {
+      const struct function *fn = &t->functions[j - 1];
+
+      if (best == SIZE_MAX && (sec == 0 || fn->shndx == sec)
+	  && (addr - fn->value < fn->size || addr == fn->value))
+	best = j - 1;
+    }
   if (best == SIZE_MAX)
     return 0;
   memcpy (&sym, f->data + t->offset + t->functions[best].index * sizeof sym,

@@ -61,6 +61,18 @@ __asm__ ("\t.text\n"
 	 "\tret\n"
 	 "\t.size gadget_xrstors, .-gadget_xrstors\n");
 
+/* A WRPKRU right after the end of a function whose size says it is not
+   in it: no symbol holds it, so the scanner names none (naming the
+   nearest function before it would point the reader at the wrong
+   code).  */
+__asm__ ("\t.text\n"
+	 "\t.globl gadget_sized\n"
+	 "\t.type gadget_sized, @function\n"
+	 "gadget_sized:\n"
+	 "\tret\n"
+	 "\t.size gadget_sized, .-gadget_sized\n"
+	 "\t.byte 0x0f, 0x01, 0xef\n");
+
 /* A constant the compiler itself puts in an instruction's immediate.  */
 unsigned int __attribute__ ((noinline, noipa))
 gadget_constant (unsigned int x)
@@ -72,11 +84,12 @@ int gadget_immediate (void);
 int gadget_split (void);
 void gadget_xrstor (void *, void *);
 void gadget_xrstors (void *);
+void gadget_sized (void);
 
 /* Keep every gadget linked in.  */
 void *volatile keep[] = {
   (void *) gadget_immediate, (void *) gadget_split, (void *) gadget_xrstor,
-  (void *) gadget_xrstors, (void *) gadget_constant
+  (void *) gadget_xrstors, (void *) gadget_sized, (void *) gadget_constant
 };
 
 int
