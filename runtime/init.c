@@ -587,6 +587,7 @@ protect_object (const struct pkeyplug_unit_entry *e, int slot,
 		  (unsigned long long) e->size, e->addr);
   start = PKEYRT_PAGE_FLOOR (addr);
   end = PKEYRT_PAGE_FLOOR (addr + e->size + PKEYPLUG_PAGE_SIZE - 1);
+  pkeyrt_check_layout (start, end, key->name, e->name);
 
   obj.name = e->name;
   obj.file = e->file;

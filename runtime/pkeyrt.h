@@ -24,6 +24,7 @@
    seal.c      the ledger of sealed gates; the checked WRPKRU
    units.c     start first; find every unit through its note
    verify.c    probes that check each protection took
+   layout.c    no other section on a protected page
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -326,6 +327,10 @@ extern void pkeyrt_step_start (void);
 extern int pkeyrt_step_active (void);
 extern int pkeyrt_step_past (uint32_t slot, uintptr_t addr, int is_write,
 			     void *ctx);
+
+/* layout.c */
+extern void pkeyrt_check_layout (uintptr_t start, uintptr_t end,
+				 const char *key, const char *object);
 
 /* verify.c */
 extern int pkeyrt_refuses_write (uintptr_t addr);
