@@ -126,7 +126,10 @@ start (void)
   if (mode != PKEYPLUG_MODE_OFF)
     pkeyrt_install_handler ();
   if (mode == PKEYPLUG_MODE_HW)
-    pkeyrt_defaults_start ();
+    {
+      pkeyrt_defaults_start ();
+      pkeyrt_guard_pkey_set ();
+    }
   /* The thread that starts the runtime (usually the only one so far)
      locks its keys when it calls exit; pthread_create sees to the
      others.  */
