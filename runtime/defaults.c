@@ -81,6 +81,14 @@ pkeyrt_defaults_lock (uint32_t pkru)
   return (pkru & ~defaults.mask) | defaults.bits;
 }
 
+/* Is hardware key PKEY one of ours (a key of a name, or the ledger)?  */
+
+int
+pkeyrt_defaults_owns (int pkey)
+{
+  return ((defaults.mask >> (2 * (unsigned int) pkey)) & 3u) != 0;
+}
+
 /* Set the calling thread's PKRU bits of every key of ours to their
    defaults.  */
 

@@ -126,7 +126,10 @@ start (void)
   if (mode != PKEYPLUG_MODE_OFF)
     pkeyrt_install_handler ();
   if (mode == PKEYPLUG_MODE_HW)
-    pkeyrt_defaults_start ();
+    {
+      pkeyrt_defaults_start ();
+      pkeyrt_guard_pkey_set ();
+    }
   /* The thread that starts the runtime (usually the only one so far)
      locks its keys when it calls exit; pthread_create sees to the
      others.  */
@@ -587,6 +590,7 @@ protect_object (const struct pkeyplug_unit_entry *e, int slot,
 		  (unsigned long long) e->size, e->addr);
   start = PKEYRT_PAGE_FLOOR (addr);
   end = PKEYRT_PAGE_FLOOR (addr + e->size + PKEYPLUG_PAGE_SIZE - 1);
+  pkeyrt_check_layout (start, end, key->name, e->name);
 
   obj.name = e->name;
   obj.file = e->file;

@@ -24,6 +24,8 @@
    seal.c      the ledger of sealed gates; the checked WRPKRU
    units.c     start first; find every unit through its note
    verify.c    probes that check each protection took
+   layout.c    no other section on a protected page
+   pkeyset.c   hw mode: the C library's pkey_set cannot open our keys
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -264,6 +266,7 @@ extern void pkeyrt_defaults_set (int pkey, unsigned int rights);
 extern uint32_t pkeyrt_defaults_lock (uint32_t pkru);
 extern uint32_t pkeyrt_defaults_restore (uint32_t pkru, uint32_t saved);
 extern const void *pkeyrt_defaults_page (void);
+extern int pkeyrt_defaults_owns (int pkey);
 extern void pkeyrt_hw_lock_thread (void);
 
 /* exiting.c */
@@ -326,6 +329,13 @@ extern void pkeyrt_step_start (void);
 extern int pkeyrt_step_active (void);
 extern int pkeyrt_step_past (uint32_t slot, uintptr_t addr, int is_write,
 			     void *ctx);
+
+/* pkeyset.c */
+extern void pkeyrt_guard_pkey_set (void);
+
+/* layout.c */
+extern void pkeyrt_check_layout (uintptr_t start, uintptr_t end,
+				 const char *key, const char *object);
 
 /* verify.c */
 extern int pkeyrt_refuses_write (uintptr_t addr);

@@ -1,0 +1,221 @@
+/* layout.c -- refuse to start when a protected page holds anything else.
+
+   The plugin puts each key's objects in sections of their own
+   (.pkeyplug.KEY, .const, .bss), page-aligned and padded to a page
+   (plugin/layout.cc).  A link that does not keep them so (a linker
+   script that merges them into .data, an objcopy that renames them, a
+   tool that drops the markers) leaves other data on a protected page:
+   the first access to it, often at exit (crtstuff's completed.0 in
+   .bss), would then be reported as a violation of the secret, and a
+   write grant would open that data too.  So before an object is
+   protected, the sections of its module are checked against its pages:
+   every allocated section that touches one of them must be one of the
+   key's own.  The module's file is read for its section headers, once
+   per module; a module whose file cannot be read (deleted, no /proc, no
+   section headers) is not checked, and says so with verbose=1.  */
+
+#include "pkeyrt.h"
+
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <link.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <unistd.h>
+
+/* A section of the module, where it is loaded.  */
+struct loaded_section
+{
+  uintptr_t start, end;
+  const char *name;
+};
+
+/* The module checked last: units register one module at a time.  */
+static struct
+{
+  uintptr_t lo, hi;		/* Its PT_LOAD span; 0, 0 if none yet.  */
+  char *name;			/* For messages.  */
+  struct loaded_section *sections;	/* NULL: not checkable.  */
+  size_t nsections;
+  char *names;
+} module;
+
+struct find_module
+{
+  uintptr_t addr;
+  uintptr_t base, lo, hi;
+  const char *name;
+  int found;
+};
+
+static int
+find_module_of (struct dl_phdr_info *info, size_t size, void *data)
+{
+  struct find_module *f = data;
+  uintptr_t lo = UINTPTR_MAX, hi = 0;
+  int i, inside = 0;
+
+  (void) size;
+  for (i = 0; i < info->dlpi_phnum; i++)
+    {
+      const ElfW (Phdr) *ph = &info->dlpi_phdr[i];
+      uintptr_t s = info->dlpi_addr + ph->p_vaddr, e = s + ph->p_memsz;
+
+      if (ph->p_type != PT_LOAD)
+	continue;
+      lo = s < lo ? s : lo;
+      hi = e > hi ? e : hi;
+      inside |= f->addr >= s && f->addr < e;
+    }
+  if (!inside)
+    return 0;
+  f->base = info->dlpi_addr;
+  f->lo = lo;
+  f->hi = hi;
+  f->name = info->dlpi_name;
+  f->found = 1;
+  return 1;
+}
+
+static int
+read_at (int fd, void *buf, size_t len, off_t at)
+{
+  return pread (fd, buf, len, at) == (ssize_t) len ? 0 : -1;
+}
+
+/* Read the allocated sections of the ELF file FD, loaded at BASE.  */
+
+static int
+read_sections (int fd, uintptr_t base)
+{
+  ElfW (Ehdr) eh;
+  ElfW (Shdr) *sh = NULL;
+  size_t i, n;
+
+  if (read_at (fd, &eh, sizeof eh, 0) != 0
+      || memcmp (eh.e_ident, ELFMAG, SELFMAG) != 0
+      || eh.e_shentsize != sizeof (ElfW (Shdr)) || eh.e_shnum == 0
+      || eh.e_shstrndx >= eh.e_shnum)
+    return -1;
+  n = eh.e_shnum;
+  sh = calloc (n, sizeof *sh);
+  module.sections = calloc (n, sizeof *module.sections);
+  if (sh == NULL || module.sections == NULL
+      || read_at (fd, sh, n * sizeof *sh, (off_t) eh.e_shoff) != 0)
+    goto fail;
+  module.names = malloc (sh[eh.e_shstrndx].sh_size + 1);
+  if (module.names == NULL
+      || read_at (fd, module.names, sh[eh.e_shstrndx].sh_size,
+		  (off_t) sh[eh.e_shstrndx].sh_offset) != 0)
+    goto fail;
+  module.names[sh[eh.e_shstrndx].sh_size] = '\0';
+  for (i = 0; i < n; i++)
+    {
+      struct loaded_section *ls = &module.sections[module.nsections];
+
+      /* .tbss takes no address space of its own.  */
+      if (!(sh[i].sh_flags & SHF_ALLOC) || sh[i].sh_size == 0
+	  || ((sh[i].sh_flags & SHF_TLS) && sh[i].sh_type == SHT_NOBITS)
+	  || sh[i].sh_name >= sh[eh.e_shstrndx].sh_size)
+	continue;
+      ls->start = base + sh[i].sh_addr;
+      ls->end = ls->start + sh[i].sh_size;
+      ls->name = module.names + sh[i].sh_name;
+      module.nsections++;
+    }
+  free (sh);
+  return 0;
+
+ fail:
+  free (sh);
+  free (module.sections);
+  free (module.names);
+  module.sections = NULL;
+  module.names = NULL;
+  module.nsections = 0;
+  return -1;
+}
+
+/* Make MODULE the module that ADDR lies in.  */
+
+static void
+load_module (uintptr_t addr)
+{
+  struct find_module f = { addr, 0, 0, 0, NULL, 0 };
+  const char *path;
+  int fd;
+
+  free (module.sections);
+  free (module.names);
+  free (module.name);
+  memset (&module, 0, sizeof module);
+  dl_iterate_phdr (find_module_of, &f);
+  if (!f.found)
+    return;
+  module.lo = f.lo;
+  module.hi = f.hi;
+  /* The program itself has no name here.  */
+  if (f.name != NULL && f.name[0] != '\0')
+    path = module.name = strdup (f.name);
+  else
+    {
+      const char *execfn = (const char *) getauxval (AT_EXECFN);
+
+      path = "/proc/self/exe";
+      module.name = strdup (execfn != NULL ? execfn : "the program");
+    }
+  if (path == NULL)
+    return;
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if ((fd < 0 || read_sections (fd, f.base) != 0) && pkeyrt_verbose)
+    pkeyrt_note ("cannot read the section headers of %s (%s): the "
+		 "layout of its protected pages is not checked", path,
+		 fd < 0 ? strerror (errno) : "not an ELF file with section "
+		 "headers");
+  if (fd >= 0)
+    close (fd);
+}
+
+/* Is section NAME one of key KEY's: .pkeyplug.KEY, then .const, .bss,
+   .end in that order, each at most once?  */
+
+static int
+key_section_p (const char *name, const char *key)
+{
+  static const char *const tails[] = { ".const", ".bss", ".end" };
+  size_t i, k = strlen (key);
+
+  if (strncmp (name, ".pkeyplug.", 10) != 0 || strncmp (name + 10, key, k))
+    return 0;
+  name += 10 + k;
+  for (i = 0; i < 3; i++)
+    if (strncmp (name, tails[i], strlen (tails[i])) == 0)
+      name += strlen (tails[i]);
+  return *name == '\0';
+}
+
+void
+pkeyrt_check_layout (uintptr_t start, uintptr_t end, const char *key,
+		     const char *object)
+{
+  size_t i;
+
+  if (start < module.lo || start >= module.hi)
+    load_module (start);
+  for (i = 0; i < module.nsections; i++)
+    {
+      const struct loaded_section *s = &module.sections[i];
+
+      if (s->end <= start || s->start >= end || key_section_p (s->name, key))
+	continue;
+      pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "%s: section %s shares a page "
+		    "with '%s' (key '%s'), so it cannot be protected alone; "
+		    "the link must keep the .pkeyplug.%s sections as the "
+		    "plugin made them (no linker script or objcopy that "
+		    "merges or renames them)",
+		    module.name != NULL ? module.name : "a module", s->name, object,
+		    key, key);
+    }
+}
