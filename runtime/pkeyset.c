@@ -15,7 +15,6 @@
    In emulate mode there is nothing to open: the CPU has no PKRU, and
    pkey_set's WRPKRU raises SIGILL anyway.  */
 
-#define _GNU_SOURCE 1
 #include "pkeyrt.h"
 #include "../common/pkeyseq.h"
 
@@ -154,6 +153,12 @@ pkeyrt_guard_pkey_set (void)
 		PROT_READ | PROT_WRITE | PROT_EXEC) != 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "cannot make the C library's "
 		  "pkey_set writable to guard it: %s", strerror (errno));
+  /* A system call filter may have answered for the kernel.  */
+  if (pkeyrt_refuses_write ((uintptr_t) fn))
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "guarding the C library's pkey_set "
+		  "did not take: a write at %p was refused after mprotect "
+		  "made it writable (did a system call filter answer for the "
+		  "kernel?)", (void *) fn);
   for (i = 0; i < w.n; i++)
     memcpy (fn + w.offset[i], ud2_nop, sizeof ud2_nop);
   memcpy (fn, jump, jump_len);
@@ -161,4 +166,6 @@ pkeyrt_guard_pkey_set (void)
 		PROT_READ | PROT_EXEC) != 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "cannot make the C library's "
 		  "pkey_set read-only again: %s", strerror (errno));
+  pkeyrt_verify ((uintptr_t) fn, 1, 0, "making the C library's pkey_set "
+		 "read-only again");
 }
