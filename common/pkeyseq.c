@@ -4,6 +4,7 @@
    that the runtime can use it anywhere.  */
 
 #include "pkeyseq.h"
+#include "pkeyplug-asm.h"
 
 #include <string.h>
 
@@ -41,7 +42,7 @@ pkeyseq_find (const unsigned char *p, size_t len,
       i = (size_t) (q - p);
       modrm = q[2];
       r = 0;
-      if (q[1] == 0x01 && modrm == 0xef)
+      if (q[1] == 0x01 && modrm == PKEYPLUG_WRPKRU_MODRM)
 	r = found (arg, i, PKEYSEQ_WRPKRU);
       else if (q[1] == 0xae && (modrm >> 3 & 7) == 5 && modrm >> 6 != 3)
 	r = found (arg, i, PKEYSEQ_XRSTOR);

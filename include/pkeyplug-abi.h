@@ -61,6 +61,42 @@ struct pkeyplug_key_desc
   char padding[PKEYPLUG_PAGE_SIZE - 32 - (PKEYPLUG_NAME_MAX + 1)];
 };
 
+/* Names the plugin gives and the runtime and the tools look for.  A
+   key's objects go to sections PKEYPLUG_SECTION_PREFIX KEY (".const",
+   ".bss" and ".end" may follow); its descriptor, one per module, is the
+   COMDAT object PKEYPLUG_DESC_PREFIX KEY.  */
+#define PKEYPLUG_SECTION_PREFIX ".pkeyplug."
+#define PKEYPLUG_DESC_PREFIX "__pkeyplug_key."
+
+/* The descriptor's fields as the plugin builds them and the gates read
+   them: name, byte offset, bits.  The plugin makes its record from this
+   list, and both the plugin and the runtime check at build time that the
+   struct above agrees with it, so that a field moved on one side only
+   fails the build.  */
+#define PKEYPLUG_KEY_DESC_FIELDS(X) \
+  X (gate, 0, 32) X (keep_rw, 4, 32) X (keep_ro, 8, 32) X (ad_bit, 12, 32) \
+  X (slot, 16, 32) X (seal_bits, 20, 32) X (ledger, 24, 64)
+#define PKEYPLUG_KEY_DESC_NAME_OFFSET 32
+
+/* The check, for the plugin and the runtime to place at file scope.  */
+#ifdef __cplusplus
+# define PKEYPLUG_STATIC_ASSERT static_assert
+#else
+# define PKEYPLUG_STATIC_ASSERT _Static_assert
+#endif
+#define PKEYPLUG_KEY_DESC_ASSERT_FIELD(NAME, OFFSET, BITS) \
+  PKEYPLUG_STATIC_ASSERT (offsetof (struct pkeyplug_key_desc, NAME) == OFFSET \
+			  && sizeof (((struct pkeyplug_key_desc *) 0)->NAME) \
+			     * 8 == BITS, \
+			  "pkeyplug-abi.h: field " #NAME \
+			  " of struct pkeyplug_key_desc");
+#define PKEYPLUG_KEY_DESC_CHECK \
+  PKEYPLUG_KEY_DESC_FIELDS (PKEYPLUG_KEY_DESC_ASSERT_FIELD) \
+  PKEYPLUG_STATIC_ASSERT (offsetof (struct pkeyplug_key_desc, name) \
+			  == PKEYPLUG_KEY_DESC_NAME_OFFSET, \
+			  "pkeyplug-abi.h: field name of struct " \
+			  "pkeyplug_key_desc")
+
 /* What a unit-table entry describes.  */
 #define PKEYPLUG_ENTRY_KEY 1	/* A key the unit uses (defines or grants).  */
 #define PKEYPLUG_ENTRY_VAR 2	/* A protected object the unit defines.  */

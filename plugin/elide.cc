@@ -31,8 +31,6 @@
 #include "tree-ssa.h"
 #include "tree-cfg.h"
 
-#define DESC_PREFIX "__pkeyplug_key."
-
 /* If STMT reads the gate kind of a key descriptor, return the key (an
    identifier's string, as pkey_use.key), else NULL.  */
 
@@ -51,9 +49,9 @@ gate_kind_read_key (gimple *stmt)
       || strcmp (IDENTIFIER_POINTER (DECL_NAME (field)), "gate") != 0)
     return NULL;
   const char *name = IDENTIFIER_POINTER (DECL_NAME (desc));
-  if (strncmp (name, DESC_PREFIX, strlen (DESC_PREFIX)) != 0)
+  if (strncmp (name, PKEYPLUG_DESC_PREFIX, strlen (PKEYPLUG_DESC_PREFIX)) != 0)
     return NULL;
-  return pkeyplug_intern (name + strlen (DESC_PREFIX));
+  return pkeyplug_intern (name + strlen (PKEYPLUG_DESC_PREFIX));
 }
 
 /* The function BLOCK is the outermost block of an inlined copy of, or
@@ -195,9 +193,9 @@ emulate_call_key (gimple *stmt)
       || !DECL_NAME (TREE_OPERAND (arg, 0)))
     return NULL;
   const char *desc = IDENTIFIER_POINTER (DECL_NAME (TREE_OPERAND (arg, 0)));
-  if (strncmp (desc, DESC_PREFIX, strlen (DESC_PREFIX)) != 0)
+  if (strncmp (desc, PKEYPLUG_DESC_PREFIX, strlen (PKEYPLUG_DESC_PREFIX)) != 0)
     return NULL;
-  return pkeyplug_intern (desc + strlen (DESC_PREFIX));
+  return pkeyplug_intern (desc + strlen (PKEYPLUG_DESC_PREFIX));
 }
 
 /* Delete the emulation calls of the gates in ELIDED.  An open's token

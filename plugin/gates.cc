@@ -34,7 +34,7 @@
 #include "compat.h"
 #include "pkeyplug-plugin.h"
 
-#define RDPKRU_ASM ".byte 0x0f,0x01,0xee\t# rdpkru"
+#define RDPKRU_ASM PKEYPLUG_RDPKRU_BYTES "\t# rdpkru"
 
 /* The gate of one key in the function being instrumented.  */
 struct gate
@@ -385,7 +385,7 @@ add_sealed_scrubbing (gimple_seq *seq, struct gate *g, location_t loc)
 
 #define CHECKED_RESTORE_ASM \
   "xorl\t%%ecx, %%ecx\n" \
-  "\t.byte 0x0f,0x01,0xee\t# rdpkru\n" \
+  "\t" PKEYPLUG_RDPKRU_BYTES "\t# rdpkru\n" \
   "\tmovl\t%%eax, %0\n" \
   "\txorl\t%2, %0\n"		/* t = cur ^ saved */ \
   "\tmovl\t%0, %1\n" \

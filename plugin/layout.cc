@@ -38,7 +38,7 @@
 const char *
 pkeyplug_section_name (const char *key, bool readonly, bool bss)
 {
-  char *buf = ACONCAT ((".pkeyplug.", key, readonly ? ".const" : "",
+  char *buf = ACONCAT ((PKEYPLUG_SECTION_PREFIX, key, readonly ? ".const" : "",
 			bss ? ".bss" : "", NULL));
   return pkeyplug_intern (buf);
 }
@@ -49,7 +49,7 @@ static bool
 bss_section_p (const char *sec)
 {
   size_t n = strlen (sec);
-  return (strncmp (sec, ".pkeyplug.", 10) == 0 && n > 4
+  return (pkeyplug_section_p (sec) && n > 4
 	  && strcmp (sec + n - 4, ".bss") == 0);
 }
 
@@ -118,7 +118,7 @@ mark_section (const char *sec)
     return;
   marked_sections.safe_push (sec);
   const char *type = bss_section_p (sec) ? "@nobits" : "@progbits";
-  char text[sizeof MARKERS_ASM + 8 * (sizeof ".pkeyplug..const.bss"
+  char text[sizeof MARKERS_ASM + 8 * (sizeof PKEYPLUG_SECTION_PREFIX ".const.bss"
 				      + PKEYPLUG_NAME_MAX) + 2 * 16];
   int n = snprintf (text, sizeof text, MARKERS_ASM, sec, sec, sec, type,
 		    sec, PKEYPLUG_PAGE_SIZE, sec, type, sec, PKEYPLUG_PAGE_SIZE);
@@ -131,7 +131,8 @@ mark_section (const char *sec)
 bool
 pkeyplug_section_p (const char *sec)
 {
-  return strncmp (sec, ".pkeyplug.", 10) == 0;
+  return strncmp (sec, PKEYPLUG_SECTION_PREFIX,
+		  sizeof PKEYPLUG_SECTION_PREFIX - 1) == 0;
 }
 
 /* Is DECL a const object?  Its section is writable all the same (see

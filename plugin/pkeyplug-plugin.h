@@ -19,6 +19,7 @@
 #define PKEYPLUG_PLUGIN_H
 
 #include "pkeyplug-abi.h"
+#include "pkeyplug-asm.h"
 
 /* The attribute's name, as users write it.  */
 #define PKEYPLUG_ATTR "pkey"
@@ -74,18 +75,10 @@ extern void pkeyplug_note_keyed_decl (tree decl, const char *key);
 extern bool pkeyplug_check_redecl (tree decl);
 
 /* gates.cc */
-/* Each WRPKRU of a gate is listed in section pkeyplug_wrpkru (a 32-bit
-   offset from the entry to the instruction), so that pkeyplug-scan can
-   tell the gates from stray WRPKRU byte sequences an attacker could
-   jump to.  The list's pieces are SHF_LINK_ORDER ("o") sections tied to
-   the code they describe: --gc-sections keeps exactly the pieces of the
-   code it keeps.  TAG tells apart two WRPKRU in one asm.  */
-#define WRPKRU_TAGGED_ASM(TAG) \
-  ".Lpkeyplug_wrpkru%=" TAG ":\t.byte 0x0f,0x01,0xef\t# wrpkru\n" \
-  "\t.pushsection pkeyplug_wrpkru,\"ao\",@progbits,.Lpkeyplug_wrpkru%=" \
-  TAG "\n\t.balign 4\n\t.long .Lpkeyplug_wrpkru%=" TAG " - .\n" \
-  "\t.popsection"
-#define WRPKRU_ASM WRPKRU_TAGGED_ASM ("")
+/* Each WRPKRU of a gate is listed (pkeyplug-asm.h), so that
+   pkeyplug-scan and scan=1 can tell the gates from stray WRPKRU byte
+   sequences an attacker could jump to.  */
+#define WRPKRU_ASM PKEYPLUG_ASM_LISTED_WRPKRU ("")
 extern tree pkeyplug_asm_operand (const char *constraint, tree value);
 extern tree pkeyplug_asm_clobber (const char *what);
 extern gasm *pkeyplug_barrier_asm (const char *text, vec<tree, va_gc> *inputs,

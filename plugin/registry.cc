@@ -83,6 +83,22 @@ finalize_artificial_variable (tree decl)
     node->analyze ();
 }
 
+/* The C layout of the descriptor agrees with the list the record is made
+   from.  */
+PKEYPLUG_KEY_DESC_CHECK;
+
+/* The field called NAME of the record TYPE.  */
+
+static tree
+desc_field_of (tree type, const char *name)
+{
+  for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+    if (DECL_NAME (f)
+	&& strcmp (IDENTIFIER_POINTER (DECL_NAME (f)), name) == 0)
+      return f;
+  gcc_unreachable ();
+}
+
 /* The type of a key descriptor.  */
 
 static tree
@@ -92,13 +108,11 @@ key_desc_type (void)
     return desc_type;
   tree t = make_node (RECORD_TYPE);
   tree fields = NULL_TREE;
-  add_field (t, &fields, "gate", uint32_type_node);
-  add_field (t, &fields, "keep_rw", uint32_type_node);
-  add_field (t, &fields, "keep_ro", uint32_type_node);
-  add_field (t, &fields, "ad_bit", uint32_type_node);
-  add_field (t, &fields, "slot", uint32_type_node);
-  add_field (t, &fields, "seal_bits", uint32_type_node);
-  add_field (t, &fields, "ledger", long_long_unsigned_type_node);
+#define ADD_FIELD(NAME, OFFSET, BITS) \
+  add_field (t, &fields, #NAME, BITS == 64 ? long_long_unsigned_type_node \
+				       : uint32_type_node);
+  PKEYPLUG_KEY_DESC_FIELDS (ADD_FIELD)
+#undef ADD_FIELD
   desc_name_field = add_field (t, &fields, "name",
 			       char_array (PKEYPLUG_NAME_MAX + 1));
   add_field (t, &fields, "padding",
@@ -106,7 +120,11 @@ key_desc_type (void)
   /* finish_builtin_struct wants the fields last to first.  */
   finish_builtin_struct (t, "pkeyplug_key_desc", fields, NULL_TREE);
   check_layout (t, sizeof (struct pkeyplug_key_desc), "pkeyplug_key_desc");
-  check_offset (desc_name_field, offsetof (struct pkeyplug_key_desc, name),
+#define CHECK_FIELD(NAME, OFFSET, BITS) \
+  check_offset (desc_field_of (t, #NAME), OFFSET, "pkeyplug_key_desc");
+  PKEYPLUG_KEY_DESC_FIELDS (CHECK_FIELD)
+#undef CHECK_FIELD
+  check_offset (desc_name_field, PKEYPLUG_KEY_DESC_NAME_OFFSET,
 		"pkeyplug_key_desc");
   desc_type = t;
   return t;
@@ -117,10 +135,7 @@ key_desc_type (void)
 static tree
 desc_field (const char *name)
 {
-  for (tree f = TYPE_FIELDS (key_desc_type ()); f; f = DECL_CHAIN (f))
-    if (strcmp (IDENTIFIER_POINTER (DECL_NAME (f)), name) == 0)
-      return f;
-  gcc_unreachable ();
+  return desc_field_of (key_desc_type (), name);
 }
 
 /* A reference to field NAME of the descriptor DESC.  */
@@ -148,7 +163,7 @@ string_of_type (const char *s, tree type)
 tree
 pkeyplug_key_descriptor (const char *key)
 {
-  tree id = get_identifier (ACONCAT (("__pkeyplug_key.", key, NULL)));
+  tree id = get_identifier (ACONCAT ((PKEYPLUG_DESC_PREFIX, key, NULL)));
   if (symtab_node *n = symtab_node::get_for_asmname (id))
     return n->decl;
 

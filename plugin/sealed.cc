@@ -38,34 +38,15 @@
 #include "compat.h"
 #include "pkeyplug-plugin.h"
 
-#define STR_1(X) #X
-#define STR(X) STR_1 (X)
-
-#define RDPKRU ".byte 0x0f,0x01,0xee\t# rdpkru\n\t"
-/* RDFSBASE %rcx: this thread's FS base, which user code can change only
-   with WRFSBASE or arch_prctl.  */
-#define RDFSBASE_RCX ".byte 0xf3,0x48,0x0f,0xae,0xc1\t# rdfsbase %%rcx\n\t"
+#define STR(X) PKEYPLUG_ASM_STR (X)
 
 /* PKRU in EAX, with the ledger open for writing: WRPKRU #1.  */
-#define OPEN_LEDGER \
-  "movl\t%3, %%edx\n\t" \
-  "notl\t%%edx\n\t" \
-  "andl\t%%edx, %%eax\n\t" \
-  "xorl\t%%edx, %%edx\n\t" \
-  WRPKRU_TAGGED_ASM ("_open") "\n\t"
+#define OPEN_LEDGER PKEYPLUG_ASM_OPEN_LEDGER ("%3")
 
 /* RDX = this thread's slot; jump to FAIL if it has none.  */
 #define FIND_SLOT(FAIL) \
   "movq\t%2, %%rdx\n\t" \
-  "movq\t" STR (PKEYPLUG_LEDGER_TPOFF) "(%%rdx), %%rcx\n\t" \
-  "movl\t%%fs:(%%rcx), %%ecx\n\t" \
-  "cmpl\t" STR (PKEYPLUG_LEDGER_NSLOTS) "(%%rdx), %%ecx\n\t" \
-  "jae\t" FAIL "\n\t" \
-  "shlq\t$" STR (PKEYPLUG_LEDGER_SLOT_SHIFT) ", %%rcx\n\t" \
-  "addq\t%%rcx, %%rdx\n\t" \
-  RDFSBASE_RCX \
-  "cmpq\t%%rcx, " STR (PKEYPLUG_LEDGER_OWNER) "(%%rdx)\n\t" \
-  "jne\t" FAIL "\n\t"
+  PKEYPLUG_ASM_FIND_SLOT (FAIL)
 
 /* The key's count in the slot: ECX = 2 * hardware key, i.e. 4 * key
    bytes from the array OFFSET.  */
@@ -90,30 +71,17 @@
   "orl\t%k1, %%eax\n\t" \
   "xorl\t%%ecx, %%ecx\n\t" \
   "xorl\t%%edx, %%edx\n\t" \
-  WRPKRU_TAGGED_ASM ("_close") "\n\t"
+  PKEYPLUG_ASM_LISTED_WRPKRU ("_close") "\n\t"
 
-/* After WRPKRU #2: every bit ALLOWED sets must be set in EAX, where a
-   key's AD counts as WD too (no access is less than read-only: a signal
-   handler starts with AD alone).  A thread with no slot is held to the
-   header's ALLOWED, what a thread outside every grant has.  */
+/* After WRPKRU #2: the check (pkeyplug-asm.h), held to the thread's
+   ALLOWED, or the header's for a thread with no slot.  Its UD2 is also
+   where the other pieces jump when they fail.  */
 #define CHECK_WRITTEN \
   "movq\t%2, %%rdx\n\t" \
-  "movl\t" ALLOWED ", %k1\n\t" \
-  FIND_SLOT ("3f") \
-  "movl\t" ALLOWED ", %k1\n" \
-  "3:\tmovl\t%%eax, %%ecx\n\t" \
-  "andl\t$0x55555555, %%ecx\n\t" \
-  "addl\t%%ecx, %%ecx\n\t" \
-  "orl\t%%eax, %%ecx\n\t" \
-  "orl\t%%ecx, %k1\n\t" \
-  "cmpl\t%%ecx, %k1\n\t" \
-  "je\t1f\n" \
-  "7:\tud2\t# pkeyplug: sealed gate refused this PKRU value\n" \
-  "1:"
+  PKEYPLUG_ASM_CHECK_WRITTEN ("%k1", "7:\tud2\t# pkeyplug: sealed gate " \
+			      "refused this PKRU value")
 
-#define READ_PKRU \
-  "xorl\t%%ecx, %%ecx\n\t" \
-  RDPKRU
+#define READ_PKRU PKEYPLUG_ASM_READ_PKRU
 
 #define ENTRY_START \
   READ_PKRU \

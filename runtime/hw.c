@@ -8,6 +8,7 @@
    after pkeyrt_hw_probe succeeded.  */
 
 #include "pkeyrt.h"
+#include "pkeyplug-asm.h"
 
 #include <cpuid.h>
 #include <errno.h>
@@ -138,7 +139,7 @@ pkeyrt_rdpkru (void)
 {
   uint32_t eax, edx;
 
-  __asm__ __volatile__ (".byte 0x0f, 0x01, 0xee"
+  __asm__ __volatile__ (PKEYPLUG_RDPKRU_BYTES
 			: "=a" (eax), "=d" (edx)
 			: "c" (0)
 			: "memory");

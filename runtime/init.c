@@ -384,6 +384,9 @@ out_of_keys (const struct pkeyplug_unit_entry *entries, uint32_t count,
 		nfree == 1 ? "was" : "were");
 }
 
+/* The descriptor's C layout agrees with the plugin's record.  */
+PKEYPLUG_KEY_DESC_CHECK;
+
 /* Write KEY's settings into the module's descriptor DESC and make it
    read-only: the gates trust what it says.  Another unit of the module
    may have done so already.  */

@@ -185,11 +185,12 @@ static int
 key_section_p (const char *name, const char *key)
 {
   static const char *const tails[] = { ".const", ".bss", ".end" };
-  size_t i, k = strlen (key);
+  size_t i, k = strlen (key), p = sizeof PKEYPLUG_SECTION_PREFIX - 1;
 
-  if (strncmp (name, ".pkeyplug.", 10) != 0 || strncmp (name + 10, key, k))
+  if (strncmp (name, PKEYPLUG_SECTION_PREFIX, p) != 0
+      || strncmp (name + p, key, k) != 0)
     return 0;
-  name += 10 + k;
+  name += p + k;
   for (i = 0; i < 3; i++)
     if (strncmp (name, tails[i], strlen (tails[i])) == 0)
       name += strlen (tails[i]);

@@ -31,6 +31,7 @@
 
 #include "pkeyrt.h"
 #include "pkeyseq.h"
+#include "pkeyplug-asm.h"
 
 #include <dlfcn.h>
 #include <elf.h>
@@ -43,7 +44,6 @@
 #include <sys/auxv.h>
 #include <unistd.h>
 
-#define LIST_SECTION "pkeyplug_wrpkru"
 
 /* Longest module path kept.  */
 #define PATH_MAX_SCAN 512
@@ -162,7 +162,7 @@ read_gates (struct scan_state *st, const struct module *m)
   int fd = open_module (m);
   ElfW(Shdr) *sh;
   size_t n, i;
-  char name[sizeof LIST_SECTION];
+  char name[sizeof PKEYPLUG_WRPKRU_LIST_SECTION];
 
   if (fd < 0)
     return;
@@ -176,7 +176,7 @@ read_gates (struct scan_state *st, const struct module *m)
 	  || sh[i].sh_name >= strs->sh_size
 	  || read_at (fd, name, sizeof name,
 		      strs->sh_offset + sh[i].sh_name) != 0
-	  || memcmp (name, LIST_SECTION, sizeof name) != 0)
+	  || memcmp (name, PKEYPLUG_WRPKRU_LIST_SECTION, sizeof name) != 0)
 	continue;
       /* Each entry is the offset from itself to its WRPKRU.  */
       for (j = 0; j + 4 <= sh[i].sh_size; j += 4)

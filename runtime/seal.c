@@ -23,6 +23,7 @@
    (threads.c) and give it back when they end.  */
 
 #include "pkeyrt.h"
+#include "pkeyplug-asm.h"
 
 #include <errno.h>
 #include <string.h>
@@ -54,35 +55,16 @@ static __thread uint32_t ledger_index
   __attribute__ ((tls_model ("initial-exec")));
 
 #define S(X) PKEYRT_STRINGIFY (X)
-#define RDPKRU_EAX "xorl %%ecx, %%ecx\n\t.byte 0x0f, 0x01, 0xee\n\t"
-#define RDFSBASE_RCX ".byte 0xf3, 0x48, 0x0f, 0xae, 0xc1\n\t"
-#define LISTED_WRPKRU(TAG) \
-  ".Lpkeyrt_seal_wrpkru%=" TAG ":\t.byte 0x0f, 0x01, 0xef\n" \
-  "\t.pushsection pkeyplug_wrpkru, \"ao\", @progbits, " \
-  ".Lpkeyrt_seal_wrpkru%=" TAG "\n" \
-  "\t.balign 4\n\t.long .Lpkeyrt_seal_wrpkru%=" TAG " - .\n" \
-  "\t.popsection\n\t"
+#define RDPKRU_EAX PKEYPLUG_ASM_READ_PKRU
+#define LISTED_WRPKRU(TAG) PKEYPLUG_ASM_LISTED_WRPKRU (TAG) "\n\t"
 
 /* EAX = PKRU with the ledger open for writing; WRPKRU #1.  */
 #define OPEN_LEDGER \
   RDPKRU_EAX \
-  "movl %[bits], %%edx\n\t" \
-  "notl %%edx\n\t" \
-  "andl %%edx, %%eax\n\t" \
-  "xorl %%edx, %%edx\n\t" \
-  LISTED_WRPKRU ("_open")
+  PKEYPLUG_ASM_OPEN_LEDGER ("%[bits]")
 
 /* RDX = this thread's slot, from the ledger in RDX; FAIL if none.  */
-#define FIND_SLOT(FAIL) \
-  "movq " S (PKEYPLUG_LEDGER_TPOFF) "(%%rdx), %%rcx\n\t" \
-  "movl %%fs:(%%rcx), %%ecx\n\t" \
-  "cmpl " S (PKEYPLUG_LEDGER_NSLOTS) "(%%rdx), %%ecx\n\t" \
-  "jae " FAIL "\n\t" \
-  "shlq $" S (PKEYPLUG_LEDGER_SLOT_SHIFT) ", %%rcx\n\t" \
-  "addq %%rcx, %%rdx\n\t" \
-  RDFSBASE_RCX \
-  "cmpq %%rcx, " S (PKEYPLUG_LEDGER_OWNER) "(%%rdx)\n\t" \
-  "jne " FAIL "\n\t"
+#define FIND_SLOT(FAIL) PKEYPLUG_ASM_FIND_SLOT (FAIL)
 
 /* EAX = PKRU | the header's ALLOWED, the ledger's own bits replaced by
    its read-only ones (which ALLOWED holds): every key at least as closed
@@ -118,25 +100,14 @@ static __thread uint32_t ledger_index
   LISTED_WRPKRU ("_close") \
   CHECK_WRITTEN
 
-/* After a WRPKRU: every bit the thread's ALLOWED sets (the header's for
-   a thread without a slot) must be set in EAX, a key's AD counting as WD
-   too, else UD2.  */
+/* After a WRPKRU: the gates' check (pkeyplug-asm.h), once there is a
+   ledger.  */
 #define CHECK_WRITTEN \
   "movq %[ledger], %%rdx\n\t" \
   "testq %%rdx, %%rdx\n\t" \
   "jz 1f\n\t" \
-  "movl " S (PKEYPLUG_LEDGER_ALLOWED) "(%%rdx), %%esi\n\t" \
-  FIND_SLOT ("3f") \
-  "movl " S (PKEYPLUG_LEDGER_ALLOWED) "(%%rdx), %%esi\n" \
-  "3:\tmovl %%eax, %%ecx\n\t" \
-  "andl $0x55555555, %%ecx\n\t" \
-  "addl %%ecx, %%ecx\n\t" \
-  "orl %%eax, %%ecx\n\t" \
-  "orl %%ecx, %%esi\n\t" \
-  "cmpl %%ecx, %%esi\n\t" \
-  "je 1f\n\t" \
-  "ud2\t# pkeyplug: PKRU value not allowed by the ledger\n" \
-  "1:\n\t"
+  PKEYPLUG_ASM_CHECK_WRITTEN ("%%esi", "\tud2\t# pkeyplug: PKRU value " \
+			      "not allowed by the ledger") "\n\t"
 
 #define LEDGER_OPERANDS \
   [ledger] "m" (pkeyrt_seal_config.ledger), \
@@ -175,7 +146,7 @@ ledger_claim (void)
 
   __asm__ __volatile__ (OPEN_LEDGER
 			"movq %[ledger], %%rdx\n\t"
-			RDFSBASE_RCX
+			PKEYPLUG_RDFSBASE_RCX_BYTES "\n\t"
 			"movq %%rcx, %%r8\n\t"
 			"movl $1, %%esi\n"
 			"4:\tcmpl " S (PKEYPLUG_LEDGER_NSLOTS) "(%%rdx), %%esi\n\t"

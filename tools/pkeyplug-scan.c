@@ -39,6 +39,7 @@
 
 #include "pkeyplug-config.h"
 #include "pkeyseq.h"
+#include "pkeyplug-asm.h"
 
 #include <elf.h>
 #include <errno.h>
@@ -61,7 +62,6 @@
 
 /* The section that lists the gates' WRPKRUs: plugin/gates.cc and
    runtime/hw.c write it.  */
-#define WRPKRU_LIST_SECTION "pkeyplug_wrpkru"
 
 /* The kinds of sequence, as common/pkeyseq.c finds them.  */
 enum kind
@@ -652,7 +652,7 @@ read_gate_lists (struct elf_file *f)
   int r;
 
   for (i = 1; i < f->nsections; i++)
-    if (strcmp (section_name (f, i), WRPKRU_LIST_SECTION) == 0)
+    if (strcmp (section_name (f, i), PKEYPLUG_WRPKRU_LIST_SECTION) == 0)
       {
 	r = section_in_file (f, i);
 	if (r < 0)
@@ -1093,7 +1093,8 @@ scan (const char *name)
 	stale++;
 	if (opt_verbose)
 	  {
-	    printf ("%s: note: %s entry at ", name, WRPKRU_LIST_SECTION);
+	    printf ("%s: note: %s entry at ", name,
+		    PKEYPLUG_WRPKRU_LIST_SECTION);
 	    print_place (&f, &f.gates[i].entry);
 	    printf (" lists ");
 	    print_place (&f, &f.gates[i].at);
@@ -1121,7 +1122,7 @@ scan (const char *name)
 	      f.nfindings == 1 ? "" : "s");
       if (stale > 0 || f.unresolved_entries > 0)
 	printf ("%s: note: %zu %s entr%s point%s at no WRPKRU, %zu cannot "
-		"be resolved\n", name, stale, WRPKRU_LIST_SECTION,
+		"be resolved\n", name, stale, PKEYPLUG_WRPKRU_LIST_SECTION,
 		stale == 1 ? "y" : "ies", stale == 1 ? "s" : "",
 		f.unresolved_entries);
     }
@@ -1152,7 +1153,7 @@ usage (FILE *out)
 	   "      --help      print this help and exit\n"
 	   "      --version   print the version and exit\n\n"
 	   "Exit status: 0 clean, 1 something found, 2 trouble.\n",
-	   PROGRAM_NAME, WRPKRU_LIST_SECTION);
+	   PROGRAM_NAME, PKEYPLUG_WRPKRU_LIST_SECTION);
 }
 
 int
