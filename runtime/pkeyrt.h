@@ -25,6 +25,8 @@
    units.c     start first; find every unit through its note
    verify.c    probes that check each protection took
    layout.c    no other section on a protected page
+   window.c    the runtime opens a key for itself, briefly
+   lsan.c      LeakSanitizer: protected pages kept out of its scan
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -391,6 +393,16 @@ extern int pkeyrt_heap_find (uintptr_t addr, struct pkeyrt_heap_hit *hit);
 extern void pkeyrt_heap_reserve (void);
 extern void pkeyrt_heap_ranges (void (*add) (uintptr_t start, uintptr_t end,
 					     int slot));
+
+/* window.c.  What pkeyrt_window_close needs to put back.  */
+struct pkeyrt_window
+{
+  uint32_t pkru;		/* hw key: PKRU before.  */
+  unsigned int token;		/* Emulated key: the level before.  */
+};
+extern void pkeyrt_window_open (uint32_t slot, struct pkeyrt_window *w);
+extern void pkeyrt_window_close (uint32_t slot,
+				 const struct pkeyrt_window *w);
 
 #pragma GCC visibility pop
 
