@@ -447,7 +447,7 @@ map_arena (uint32_t slot, size_t npages)
   if (rc == 0)
     {
       (void) mlock ((void *) range.start, len);
-      (void) madvise (base, len + 2 * PAGE, MADV_DONTDUMP);
+      pkeyrt_exclude_from_dump (base, len + 2 * PAGE);
 
       /* Under pkeyrt_lock, so that no grant changes the key's protection
 	 between our mprotect and the range joining the list.  */
@@ -866,7 +866,7 @@ pkeyrt_heap_reserve (void)
 	pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN, "harden=1: cannot reserve the "
 		      "heap of key '%s': %s", pkeyrt_keys[slot].name,
 		      strerror (errno));
-      (void) madvise (base, RESERVE_BYTES, MADV_DONTDUMP);
+      pkeyrt_exclude_from_dump (base, RESERVE_BYTES);
       hk->reserve_next = hk->reserve_start = (uintptr_t) base;
       hk->reserve_end = hk->reserve_start + RESERVE_BYTES;
     }

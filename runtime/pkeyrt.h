@@ -27,6 +27,7 @@
    layout.c    no other section on a protected page
    window.c    the runtime opens a key for itself, briefly
    lsan.c      LeakSanitizer: protected pages kept out of its scan
+   dump.c      protected pages in core dumps or not (dontdump=)
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -148,6 +149,7 @@ struct pkeyrt_options
   int report_continue;		/* report=continue-in-emulate.  */
   enum pkeyrt_scan_request scan;
   int harden;
+  int dontdump;			/* Protected pages out of core dumps.  */
 };
 
 /* Pages [start, end) holding protected objects of one key.  Const ranges
@@ -403,6 +405,10 @@ struct pkeyrt_window
 extern void pkeyrt_window_open (uint32_t slot, struct pkeyrt_window *w);
 extern void pkeyrt_window_close (uint32_t slot,
 				 const struct pkeyrt_window *w);
+
+/* dump.c */
+extern int pkeyrt_dontdump;
+extern void pkeyrt_exclude_from_dump (void *addr, size_t len);
 
 #pragma GCC visibility pop
 
