@@ -65,21 +65,26 @@ real_iterate (void)
 }
 
 /* The executable segments of the sanitizer's module, found at the first
-   call (which the sanitizer makes at its start, never from its tracer).  */
+   call (which the sanitizer makes before it checks, never from its
+   tracer).  No pthread_once: a sanitizer may call dl_iterate_phdr while
+   it starts, before its own interceptors (pthread_once's among them)
+   work.  Threads that race to fill it in write the same values.  */
 
 #define MAX_CODE 4
 
-static struct
+struct code
 {
-  int state;			/* 0 unknown, 1 found, 2 no sanitizer.  */
   int n;
   uintptr_t start[MAX_CODE], end[MAX_CODE];
-} sanitizer;
+};
+static struct code sanitizer;
+static int sanitizer_known;
 
 static int
 find_sanitizer (struct dl_phdr_info *info, size_t size, void *data)
 {
-  uintptr_t want = (uintptr_t) data;
+  struct code *code = data;
+  uintptr_t want = code->start[0];
   int i, hit = 0;
 
   (void) size;
@@ -94,16 +99,15 @@ find_sanitizer (struct dl_phdr_info *info, size_t size, void *data)
     }
   if (!hit)
     return 0;
-  for (i = 0; i < info->dlpi_phnum && sanitizer.n < MAX_CODE; i++)
+  for (i = 0; i < info->dlpi_phnum && code->n < MAX_CODE; i++)
     {
       const ElfW (Phdr) *ph = &info->dlpi_phdr[i];
 
       if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X))
 	{
-	  sanitizer.start[sanitizer.n] = info->dlpi_addr + ph->p_vaddr;
-	  sanitizer.end[sanitizer.n] = sanitizer.start[sanitizer.n]
-				       + ph->p_memsz;
-	  sanitizer.n++;
+	  code->start[code->n] = info->dlpi_addr + ph->p_vaddr;
+	  code->end[code->n] = code->start[code->n] + ph->p_memsz;
+	  code->n++;
 	}
     }
   return 1;
@@ -112,22 +116,22 @@ find_sanitizer (struct dl_phdr_info *info, size_t size, void *data)
 static int
 from_sanitizer (uintptr_t ret, dl_iterate_phdr_fn *real)
 {
-  int i, state = __atomic_load_n (&sanitizer.state, __ATOMIC_ACQUIRE);
+  int i;
 
-  if (state == 0)
+  if (!__atomic_load_n (&sanitizer_known, __ATOMIC_ACQUIRE))
     {
-      if (!__lsan_do_leak_check)
-	state = 2;
-      else
+      struct code found;
+
+      found.n = 0;
+      if (__lsan_do_leak_check)
 	{
-	  sanitizer.n = 0;
-	  real (find_sanitizer, (void *) (uintptr_t) &__lsan_do_leak_check);
-	  state = sanitizer.n > 0 ? 1 : 2;
+	  /* FIND_SANITIZER overwrites the address with the first segment.  */
+	  found.start[0] = (uintptr_t) &__lsan_do_leak_check;
+	  real (find_sanitizer, &found);
 	}
-      __atomic_store_n (&sanitizer.state, state, __ATOMIC_RELEASE);
+      sanitizer = found;
+      __atomic_store_n (&sanitizer_known, 1, __ATOMIC_RELEASE);
     }
-  if (state != 1)
-    return 0;
   for (i = 0; i < sanitizer.n; i++)
     if (ret >= sanitizer.start[i] && ret < sanitizer.end[i])
       return 1;
@@ -321,6 +325,8 @@ collect_key (uint32_t slot, void ***blocks, size_t n, size_t *cap)
   struct pkeyrt_window w;
   uint32_t nranges = copy_ranges (slot, ranges), r;
 
+  if (nranges == 0)
+    return n;
   pkeyrt_window_open (slot, &w);
   for (r = 0; r < nranges; r++)
     {
