@@ -67,17 +67,21 @@ def _pkru():
 
 
 def _emulated_levels():
-    """The selected thread's emulated levels (emulate.c's held), or None."""
+    """The selected thread's emulated levels (emulate.c's held), or None.
+    Other files of the runtime have a static `held' too."""
     try:
-        held = gdb.lookup_static_symbol("held")
+        candidates = gdb.lookup_static_symbols("held")
     except (gdb.error, AttributeError):
-        held = None
-    if held is None:
         return None
-    try:
-        return held.value()
-    except gdb.error:
-        return None
+    for sym in candidates:
+        if (sym.symtab is not None
+                and sym.symtab.filename.endswith("emulate.c")
+                and sym.type.strip_typedefs().code == gdb.TYPE_CODE_ARRAY):
+            try:
+                return sym.value()
+            except gdb.error:
+                return None
+    return None
 
 
 def _grants():
