@@ -158,65 +158,16 @@ misuse (const char *fn, const char *fmt, ...)
 
 /* Opening a key for the runtime's own accesses.  */
 
-struct window
-{
-  uint32_t pkru;		/* hw mode: PKRU before.  */
-  unsigned int token;		/* emulate mode: the level before.  */
-};
-
-/* Let the calling thread read and write the pages of key SLOT.  Each key
-   is opened its own way: in a hw process some keys may be emulated.  */
-
-static void
-open_key (uint32_t slot, struct window *w)
-{
-  unsigned int shift;
-
-  switch (pkeyrt_keys[slot].gate)
-    {
-    case PKEYPLUG_GATE_HW:
-      shift = 2 * (unsigned int) pkeyrt_keys[slot].hw_key;
-      w->pkru = pkeyrt_rdpkru ();
-      if (w->pkru & (3u << shift))
-	pkeyrt_wrpkru (w->pkru & ~(3u << shift));
-      break;
-    case PKEYPLUG_GATE_EMULATE:
-      w->token = pkeyrt_emulate_raise (slot, PKEYRT_LEVEL_WRITE);
-      break;
-    default:
-      break;
-    }
-}
-
-/* Give the calling thread back the rights it had before open_key.  */
-
-static void
-close_key (uint32_t slot, const struct window *w)
-{
-  switch (pkeyrt_keys[slot].gate)
-    {
-    case PKEYPLUG_GATE_HW:
-      if (pkeyrt_rdpkru () != w->pkru)
-	pkeyrt_wrpkru (w->pkru);
-      break;
-    case PKEYPLUG_GATE_EMULATE:
-      pkeyrt_emulate_lower (slot, w->token);
-      break;
-    default:
-      break;
-    }
-}
-
 /* Zero LEN bytes at ADDR, in the pages of key SLOT.  */
 
 static void
 zero_protected (uint32_t slot, uintptr_t addr, size_t len)
 {
-  struct window w;
+  struct pkeyrt_window w;
 
-  open_key (slot, &w);
+  pkeyrt_window_open (slot, &w);
   explicit_bzero ((void *) addr, len);
-  close_key (slot, &w);
+  pkeyrt_window_close (slot, &w);
 }
 
 /* Has pkeyplug_malloc made or used a key?  Sealed gates cannot start
@@ -416,7 +367,7 @@ map_reserved_arena (struct arena *a, uint32_t slot, size_t npages)
   struct pkeyrt_key *key = &pkeyrt_keys[slot];
   size_t len = npages * PAGE;
   uintptr_t start = hk->reserve_next + PAGE;
-  struct window w;
+  struct pkeyrt_window w;
 
   if ((hk->reserve_end - hk->reserve_next) / PAGE < npages + 2
       || pkeyrt_pkey_mprotect ((void *) start, len, PROT_READ | PROT_WRITE,
@@ -435,9 +386,9 @@ map_reserved_arena (struct arena *a, uint32_t slot, size_t npages)
     pkeyrt_verify_range (key, &r, "a heap arena of key '%s'", key->name);
   }
   /* mlock faults the pages in, through the key: open it for that.  */
-  open_key (slot, &w);
+  pkeyrt_window_open (slot, &w);
   (void) mlock ((void *) start, len);
-  close_key (slot, &w);
+  pkeyrt_window_close (slot, &w);
   {
     pkeyrt_lock_state lk;
 
@@ -496,7 +447,7 @@ map_arena (uint32_t slot, size_t npages)
   if (rc == 0)
     {
       (void) mlock ((void *) range.start, len);
-      (void) madvise (base, len + 2 * PAGE, MADV_DONTDUMP);
+      pkeyrt_exclude_from_dump (base, len + 2 * PAGE);
 
       /* Under pkeyrt_lock, so that no grant changes the key's protection
 	 between our mprotect and the range joining the list.  */
@@ -840,7 +791,7 @@ PKEYRT_EXPORT void *
 pkeyplug_realloc (void *p, size_t n)
 {
   uint32_t slot;
-  struct window w;
+  struct pkeyrt_window w;
   struct block b;
   void *q;
 
@@ -874,14 +825,14 @@ pkeyplug_realloc (void *p, size_t n)
       pthread_mutex_unlock (&heap_lock);
       return NULL;
     }
-  open_key (slot, &w);
+  pkeyrt_window_open (slot, &w);
   memcpy (q, p, n < b.size ? n : b.size);
   explicit_bzero (p, b.capacity);
   /* memcpy left pieces of the block in vector and general registers: clear
      them before the key closes, as a closing grant does.  An external
      call, so the compiler keeps the copy before it.  */
   __pkeyplug_scrub_regs ();
-  close_key (slot, &w);
+  pkeyrt_window_close (slot, &w);
   release_block (&b);
   pthread_mutex_unlock (&heap_lock);
   return q;
@@ -915,7 +866,7 @@ pkeyrt_heap_reserve (void)
 	pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN, "harden=1: cannot reserve the "
 		      "heap of key '%s': %s", pkeyrt_keys[slot].name,
 		      strerror (errno));
-      (void) madvise (base, RESERVE_BYTES, MADV_DONTDUMP);
+      pkeyrt_exclude_from_dump (base, RESERVE_BYTES);
       hk->reserve_next = hk->reserve_start = (uintptr_t) base;
       hk->reserve_end = hk->reserve_start + RESERVE_BYTES;
     }

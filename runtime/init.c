@@ -80,6 +80,7 @@ start (void)
   memcpy (pkeyrt_log_path, opts.log_path, sizeof pkeyrt_log_path);
   pkeyrt_scan = opts.scan;
   pkeyrt_harden = opts.harden;
+  pkeyrt_dontdump = opts.dontdump;
 
   /* The plugin lays data out for 4 KiB pages.  */
   if (sysconf (_SC_PAGESIZE) != PKEYPLUG_PAGE_SIZE)
@@ -608,7 +609,7 @@ protect_object (const struct pkeyplug_unit_entry *e, int slot,
   /* Keep the secret out of core dumps, and with mlock=1 out of swap;
      locking first, while the pages are still accessible, faults them in.
      The pages hold nothing else, so neither touches other data.  */
-  madvise ((void *) start, end - start, MADV_DONTDUMP);
+  pkeyrt_exclude_from_dump ((void *) start, end - start);
   if (pkeyrt_mlock && mlock ((void *) start, end - start) != 0)
     pkeyrt_note ("mlock=1: cannot lock the pages of '%s' (key '%s') in "
 		 "memory: %s", e->name, key->name, strerror (errno));

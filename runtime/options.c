@@ -13,6 +13,8 @@
      overflow=fail|emulate      in hw mode, a key that finds no free
 				hardware key stops the program (default)
 				or is emulated
+     dontdump=1|0               leave protected pages out of core dumps
+				(default), or keep them there (dump.c)
    Empty items are skipped.  Anything else ends the process with a one-line
    message and PKEYPLUG_EXIT_OPTIONS: a typo must not silently leave the
    default in force.
@@ -168,6 +170,15 @@ parse_item (struct pkeyrt_options *opts, const char *item, size_t len)
       else
 	bad_value ("scan", value, value_len, "0, 1 or strict");
     }
+  else if (is_word (item, name_len, "dontdump"))
+    {
+      if (is_word (value, value_len, "0"))
+	opts->dontdump = 0;
+      else if (is_word (value, value_len, "1"))
+	opts->dontdump = 1;
+      else
+	bad_value ("dontdump", value, value_len, "0 or 1");
+    }
   else if (is_word (item, name_len, "harden"))
     {
       if (is_word (value, value_len, "0"))
@@ -201,7 +212,7 @@ parse_item (struct pkeyrt_options *opts, const char *item, size_t len)
     pkeyrt_fatal (PKEYPLUG_EXIT_OPTIONS,
 		  "PKEYPLUG_OPTIONS: unknown option '%s' (known: mode, "
 		  "verbose, mlock, report, log_path, overflow, scan, "
-		  "harden)",
+		  "harden, dontdump)",
 		  quote (buf, item, name_len));
 }
 
@@ -241,6 +252,7 @@ pkeyrt_parse_options (struct pkeyrt_options *opts, char **env)
   opts->report_continue = 0;
   opts->scan = PKEYRT_SCAN_OFF;
   opts->harden = 0;
+  opts->dontdump = 1;
   if (s == NULL)
     return;
 

@@ -26,6 +26,9 @@
    verify.c    probes that check each protection took
    layout.c    no other section on a protected page
    pkeyset.c   hw mode: the C library's pkey_set cannot open our keys
+   window.c    the runtime opens a key for itself, briefly
+   lsan.c      LeakSanitizer: protected pages kept out of its scan
+   dump.c      protected pages in core dumps or not (dontdump=)
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
@@ -147,6 +150,7 @@ struct pkeyrt_options
   int report_continue;		/* report=continue-in-emulate.  */
   enum pkeyrt_scan_request scan;
   int harden;
+  int dontdump;			/* Protected pages out of core dumps.  */
 };
 
 /* Pages [start, end) holding protected objects of one key.  Const ranges
@@ -396,6 +400,20 @@ extern int pkeyrt_heap_find (uintptr_t addr, struct pkeyrt_heap_hit *hit);
 extern void pkeyrt_heap_reserve (void);
 extern void pkeyrt_heap_ranges (void (*add) (uintptr_t start, uintptr_t end,
 					     int slot));
+
+/* window.c.  What pkeyrt_window_close needs to put back.  */
+struct pkeyrt_window
+{
+  uint32_t pkru;		/* hw key: PKRU before.  */
+  unsigned int token;		/* Emulated key: the level before.  */
+};
+extern void pkeyrt_window_open (uint32_t slot, struct pkeyrt_window *w);
+extern void pkeyrt_window_close (uint32_t slot,
+				 const struct pkeyrt_window *w);
+
+/* dump.c */
+extern int pkeyrt_dontdump;
+extern void pkeyrt_exclude_from_dump (void *addr, size_t len);
 
 #pragma GCC visibility pop
 

@@ -58,6 +58,35 @@ pkeyrt_next_symbol (const char *name)
   return dlsym (RTLD_NEXT, name);
 }
 
+/* The plugin's redirected calls come straight here, past any library
+   that interposes NAME ahead of the runtime, such as a sanitizer's
+   pthread_create, which must see every thread (ThreadSanitizer's state
+   for it, AddressSanitizer's and LeakSanitizer's record of its stack).
+   AHEAD (NAME) is that interposer, or null when the first NAME is the
+   runtime's own; the interposer's call to the next NAME then comes back
+   to the runtime's NAME, which starts the thread locked.  A static
+   runtime is not interposed: its NAME is the program's first.  */
+
+#ifdef PIC
+static void *
+ahead (const char *name, void *own)
+{
+  void *first = dlsym (RTLD_DEFAULT, name);
+
+  return first != own ? first : NULL;
+}
+
+static __typeof__ (pthread_create) own_pthread_create
+  __attribute__ ((alias ("pthread_create"), nothrow));
+static __typeof__ (thrd_create) own_thrd_create
+  __attribute__ ((alias ("thrd_create")));
+
+# define AHEAD(name) \
+  ((__typeof__ (&name)) ahead (#name, (void *) &own_##name))
+#else
+# define AHEAD(name) ((__typeof__ (&name)) NULL)
+#endif
+
 /* Emulate mode: give back the grants of a thread that ends.  */
 
 static pthread_key_t exit_key;
@@ -92,18 +121,28 @@ struct thread_start
   void *(*fn) (void *);		/* pthread_create's start, or null.  */
   thrd_start_t c11_fn;		/* thrd_create's.  */
   void *arg;
+  int early;			/* Runs before a sanitizer's own start.  */
 };
 
+/* Set while the plugin's redirected call goes through an interposer
+   ahead of the runtime (AHEAD): the thread function it passes on is the
+   runtime's trampoline already, which then runs inside the sanitizer's
+   start function, where the sanitizer is ready for it.  */
+static __thread int wrapped_ahead;
+
 static void
-release_slot (void *unused)
+release_slot (void *start)
 {
-  (void) unused;
   pkeyrt_seal_release ();
+  free (start);
 }
 
 /* Lock the new thread's keys, give it a slot in the ledger of sealed gates
    (given back however it ends: return, pthread_exit, thrd_exit,
-   cancellation), and run its start function.  */
+   cancellation), and run its start function.  The record goes back to
+   malloc when the thread ends, not before the start function runs: a
+   sanitizer's start function (ThreadSanitizer's) must come before any
+   call into its allocator on the new thread.  */
 
 static void *
 run_locked (struct thread_start *p)
@@ -111,12 +150,15 @@ run_locked (struct thread_start *p)
   struct thread_start start = *p;
   void *ret;
 
-  free (p);
   pkeyrt_hw_lock_thread ();
   pkeyrt_seal_claim ();
-  /* Locked again if it calls exit, or ends as the last thread.  */
-  pkeyrt_lock_at_thread_exit ();
-  pthread_cleanup_push (release_slot, NULL);
+  /* Locked again if it calls exit, or ends as the last thread.  That
+     allocates: not before a sanitizer's start function (code compiled
+     without the plugin creating a thread under ThreadSanitizer), whose
+     allocator would not know the thread yet.  */
+  if (!start.early)
+    pkeyrt_lock_at_thread_exit ();
+  pthread_cleanup_push (release_slot, p);
   if (start.fn)
     ret = start.fn (start.arg);
   else
@@ -138,7 +180,7 @@ c11_locked_start (void *p)
 }
 
 static struct thread_start *
-new_start (void *(*fn) (void *), thrd_start_t c11_fn, void *arg)
+new_start (void *(*fn) (void *), thrd_start_t c11_fn, void *arg, int early)
 {
   struct thread_start *start = malloc (sizeof *start);
 
@@ -147,38 +189,68 @@ new_start (void *(*fn) (void *), thrd_start_t c11_fn, void *arg)
       start->fn = fn;
       start->c11_fn = c11_fn;
       start->arg = arg;
+      start->early = early;
     }
   return start;
+}
+
+/* Start FN (ARG) locked through CALL, a pthread_create.  */
+
+static int
+start_locked (__typeof__ (&pthread_create) call, pthread_t *thread,
+	      const pthread_attr_t *attr, void *(*fn) (void *), void *arg,
+	      int early)
+{
+  struct thread_start *start;
+  int err;
+
+  if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
+    return call (thread, attr, fn, arg);
+  start = new_start (fn, NULL, arg, early);
+  if (!start)
+    return EAGAIN;
+  err = call (thread, attr, locked_start, start);
+  if (err != 0)
+    free (start);
+  return err;
+}
+
+static int
+create_thread (pthread_t *thread, const pthread_attr_t *attr,
+	       void *(*fn) (void *), void *arg)
+{
+  static __typeof__ (&pthread_create) real;
+
+  if (!real)
+    real = PKEYRT_REAL (pthread_create);
+  if (!real)
+    return EAGAIN;
+  if (wrapped_ahead)
+    return real (thread, attr, fn, arg);
+  return start_locked (real, thread, attr, fn, arg,
+		       AHEAD (pthread_create) != NULL);
 }
 
 PKEYRT_EXPORT int
 __pkeyplug_pthread_create (pthread_t *thread, const pthread_attr_t *attr,
 			   void *(*fn) (void *), void *arg)
 {
-  static __typeof__ (&pthread_create) real;
-  struct thread_start *start;
+  __typeof__ (&pthread_create) first = AHEAD (pthread_create);
   int err;
 
-  if (!real)
-    real = PKEYRT_REAL (pthread_create);
-  if (!real)
-    return EAGAIN;
-  if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
-    return real (thread, attr, fn, arg);
-  start = new_start (fn, NULL, arg);
-  if (!start)
-    return EAGAIN;
-  err = real (thread, attr, locked_start, start);
-  if (err != 0)
-    free (start);
+  if (!first)
+    return create_thread (thread, attr, fn, arg);
+  wrapped_ahead = 1;
+  err = start_locked (first, thread, attr, fn, arg, 0);
+  wrapped_ahead = 0;
   return err;
 }
 
 /* thrd_create's thread, unlike pthread_create's, is a C11 thread for
    glibc (thrd_exit's value): the real thrd_create starts it.  */
 
-PKEYRT_EXPORT int
-__pkeyplug_thrd_create (thrd_t *thread, thrd_start_t fn, void *arg)
+static int
+create_c11_thread (thrd_t *thread, thrd_start_t fn, void *arg)
 {
   static __typeof__ (&thrd_create) real;
   struct thread_start *start;
@@ -190,13 +262,23 @@ __pkeyplug_thrd_create (thrd_t *thread, thrd_start_t fn, void *arg)
     return thrd_error;
   if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
     return real (thread, fn, arg);
-  start = new_start (NULL, fn, arg);
+  start = new_start (NULL, fn, arg, AHEAD (thrd_create) != NULL);
   if (!start)
     return thrd_nomem;
   err = real (thread, c11_locked_start, start);
   if (err != thrd_success)
     free (start);
   return err;
+}
+
+PKEYRT_EXPORT int
+__pkeyplug_thrd_create (thrd_t *thread, thrd_start_t fn, void *arg)
+{
+  __typeof__ (&thrd_create) first = AHEAD (thrd_create);
+
+  if (first)
+    return first (thread, fn, arg);
+  return create_c11_thread (thread, fn, arg);
 }
 
 /* clone: the child's function and argument, kept at the top of the stack
@@ -263,13 +345,13 @@ PKEYRT_EXPORT int
 pthread_create (pthread_t *thread, const pthread_attr_t *attr,
 		void *(*fn) (void *), void *arg)
 {
-  return __pkeyplug_pthread_create (thread, attr, fn, arg);
+  return create_thread (thread, attr, fn, arg);
 }
 
 PKEYRT_EXPORT int
 thrd_create (thrd_t *thread, thrd_start_t fn, void *arg)
 {
-  return __pkeyplug_thrd_create (thread, fn, arg);
+  return create_c11_thread (thread, fn, arg);
 }
 
 PKEYRT_EXPORT int
