@@ -13,6 +13,7 @@
    elide.cc      removing gates inlined where their key is held
    redecl.cc     every declaration of a protected variable names its key
    unguarded.cc  warnings for accesses made without the key
+   flows.cc      where protected data goes: copies, output, returns
    intern.cc     names kept across garbage collection  */
 
 #ifndef PKEYPLUG_PLUGIN_H
@@ -68,6 +69,15 @@ extern opt_pass *pkeyplug_make_unit_table_pass (gcc::context *);
 extern bool pkeyplug_warn_unguarded;
 extern void pkeyplug_check_unguarded (tree fndecl);
 extern opt_pass *pkeyplug_make_unguarded_pass (gcc::context *);
+extern bool pkeyplug_callers_hold_key (tree fndecl, const char *key,
+				       unsigned need);
+
+/* flows.cc */
+/* -fplugin-arg-pkeyplug-warn-flows=no turns the flow warnings off;
+   taint=derived follows values computed from protected data too.  */
+extern bool pkeyplug_warn_flows;
+extern bool pkeyplug_taint_derived;
+extern opt_pass *pkeyplug_make_flows_pass (gcc::context *);
 
 /* redecl.cc */
 extern void pkeyplug_note_keyed_decl (tree decl, const char *key);
