@@ -44,7 +44,9 @@
    at -O0 as at -O2 the code is still as written (nothing inlined or
    folded yet), the gates are in place and the unguarded warnings given.
    An unexpected tree shape is skipped, never asserted on.
-   -fplugin-arg-pkeyplug-warn-flows=no, or -Wno-attributes, silences it.  */
+   -fplugin-arg-pkeyplug-warn-flows=no, or -Wno-attributes, silences it;
+   -fplugin-arg-pkeyplug-flows=FILE lists what it found, as JSON
+   (flows-report.cc).  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
@@ -142,6 +144,7 @@ struct flow_state
   hash_set<tree> declassified;
   flow_summary summary;
   bool changed;
+  bool final;			/* The walk that reports.  */
   hash_map<const char *, bool> may_hold;	/* By key.  */
   auto_vec<flow_report> reports;
   gimple *stmt;			/* Being walked.  */
@@ -941,8 +944,10 @@ start_function (flow_state *st)
 	    && gimple_call_num_args (call) > 0)
 	  {
 	    flow_region r = pointer_region (st, gimple_call_arg (call, 0));
-	    if (r.decl)
-	      st->declassified.add (r.decl);
+	    if (r.decl && !st->declassified.add (r.decl) && st->final
+		&& pkeyplug_flows_file)
+	      pkeyplug_flows_note_declassify (st->fndecl, r.decl,
+					      gimple_location (call));
 	  }
 }
 
@@ -1110,6 +1115,22 @@ same_summary (const flow_summary &a, const flow_summary &b)
   return same_taint (a.ret, b.ret);
 }
 
+/* Put R in the flows report (flows-report.cc).  */
+
+static void
+note_report (flow_state *st, const flow_report &r)
+{
+  static const char *const kinds[] = { "copy", "output", "return",
+				       "address" };
+  enum flow_sink_kind kind = r.via ? r.via->kind : r.kind;
+  location_t loc = gimple_location (r.stmt);
+  if (loc == UNKNOWN_LOCATION)
+    loc = DECL_SOURCE_LOCATION (st->fndecl);
+  pkeyplug_flows_note_sink (r.taint.key, kinds[kind], st->fndecl, loc,
+			    r.taint.decl, r.taint.loc, r.taint.derived,
+			    r.via ? r.fn : NULL_TREE);
+}
+
 /* Analyse NODE's body; with REPORT, give its warnings.  True if its
    summary changed.  */
 
@@ -1124,10 +1145,16 @@ analyse_function (cgraph_node *node, bool report)
   st.fun = fun;
   st.fndecl = node->decl;
   st.summary = flow_summary ();
+  st.final = report;
   walk_function (&st);
   if (report)
     for (const flow_report &r : st.reports)
-      warn_report (&st, r);
+      {
+	if (pkeyplug_flows_file)
+	  note_report (&st, r);
+	if (pkeyplug_warn_flows)
+	  warn_report (&st, r);
+      }
   pop_cfun ();
 
   bool existed;
@@ -1163,7 +1190,7 @@ public:
     : simple_ipa_opt_pass (flows_pass_data, ctxt) {}
   bool gate (function *) final override
   {
-    return pkeyplug_warn_flows && !seen_error ();
+    return (pkeyplug_warn_flows || pkeyplug_flows_file) && !seen_error ();
   }
   unsigned int execute (function *) final override
   {
@@ -1186,6 +1213,7 @@ public:
       analyse_function (order[i], true);
     delete summaries;
     summaries = NULL;
+    pkeyplug_flows_write ();
     return 0;
   }
 };

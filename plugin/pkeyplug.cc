@@ -22,6 +22,8 @@
      taint=direct|derived
 			 follow copies of protected data only (default),
 			 or values computed from it too.
+     flows=FILE          write, as JSON, where each key's data goes
+			 (flows-report.cc).
      gates=checked|fast|sealed
 			 checked (default): an exit gate restores only its
 			 own key's bits, read again from PKRU, and traps
@@ -181,6 +183,8 @@ parse_arguments (struct plugin_name_args *info)
 	       && (strcmp (value, "direct") == 0
 		   || strcmp (value, "derived") == 0))
 	pkeyplug_taint_derived = strcmp (value, "derived") == 0;
+      else if (strcmp (key, "flows") == 0 && value && *value)
+	pkeyplug_flows_file = value;
       else if (strcmp (key, "scrub") == 0 && value
 	       && (strcmp (value, "none") == 0 || strcmp (value, "used") == 0
 		   || strcmp (value, "all") == 0))
@@ -204,7 +208,8 @@ parse_arguments (struct plugin_name_args *info)
 		    "%<grant-all=KEY[:read]%>, "
 		    "%<scrub=none|used|all%>, %<scrub-stack=BYTES%>, "
 		    "%<warn-unguarded=no%>, %<warn-flows=no%>, "
-		    "%<taint=direct|derived%>, %<gates=checked|fast|sealed%>"),
+		    "%<taint=direct|derived%>, %<flows=FILE%>, "
+		    "%<gates=checked|fast|sealed%>"),
 		 key, value ? "=" : "", value ? value : "");
 	  ok = false;
 	}
