@@ -15,7 +15,9 @@
      return   a protected value returned by a granting function to a
 	      caller that may not hold the key;
      address  the address of a protected object stored in unprotected
-	      memory or returned from a grant.
+	      memory or returned from a grant; the address of a local
+	      object that holds protected data stored in unprotected
+	      memory (the local escapes).
 
    Each warning has a note at the source, the load that read the data.
    Sources are loads from objects with the `pkey' attribute (not of a
@@ -100,7 +102,8 @@ enum flow_sink_kind
   SINK_COPY,
   SINK_OUTPUT,
   SINK_RETURN,
-  SINK_ADDRESS
+  SINK_ADDRESS,
+  SINK_ESCAPE			/* A local holding the data: its address.  */
 };
 
 /* The first sink a parameter of a function reaches.  */
@@ -117,6 +120,9 @@ struct flow_summary
 {
   struct flow_sink parm_sink[FLOW_MAX_PARMS];
   struct flow_taint ret;	/* What its return value may carry.  */
+  /* What a local function (local_function_p) stores where parameter I
+     points: its callers know where that is.  */
+  struct flow_taint parm_store[FLOW_MAX_PARMS];
 };
 
 static hash_map<tree, flow_summary> *summaries;
@@ -145,6 +151,7 @@ struct flow_state
   flow_summary summary;
   bool changed;
   bool final;			/* The walk that reports.  */
+  bool local;			/* local_function_p.  */
   hash_map<const char *, bool> may_hold;	/* By key.  */
   auto_vec<flow_report> reports;
   gimple *stmt;			/* Being walked.  */
@@ -454,6 +461,13 @@ flow_into (flow_state *st, const flow_region &dest, const flow_taint &t)
 	flow_taint rest = t;
 	if (dest.parm < FLOW_MAX_PARMS)
 	  rest.parms &= ~(1u << dest.parm);
+	/* Only the unit calls a local function: each call says where the
+	   parameter points (often a local buffer of a grant).  */
+	if (st->local && dest.parm < FLOW_MAX_PARMS)
+	  {
+	    join (&st->summary.parm_store[dest.parm], rest);
+	    return;
+	  }
 	sink (st, SINK_COPY, rest, NULL_TREE, NULL, NULL);
 	return;
       }
@@ -472,6 +486,25 @@ static void
 address_into (flow_state *st, const flow_region &dest,
 	      const flow_region &src)
 {
+  if (src.kind == REGION_LOCAL)
+    {
+      /* A local that holds protected data escapes: everyone who finds
+	 the pointer reads the data (while the frame lives).  */
+      flow_taint *lt = st->locals.get (src.decl);
+      if (!lt || !lt->key
+	  || (dest.kind != REGION_GLOBAL && dest.kind != REGION_HEAP
+	      && !(dest.kind == REGION_PARM && !st->local)))
+	return;
+      flow_taint own = *lt;
+      own.parms = 0;
+      for (flow_report &r : st->reports)
+	if (r.stmt == st->stmt)
+	  return;
+      flow_report r = { st->stmt, SINK_ESCAPE, own, NULL, NULL_TREE,
+			src.decl, NULL };
+      st->reports.safe_push (r);
+      return;
+    }
   if (src.kind != REGION_PROTECTED || src.readonly)
     return;
   if (dest.kind != REGION_GLOBAL && dest.kind != REGION_HEAP
@@ -795,6 +828,21 @@ walk_call (flow_state *st, gcall *call)
       flow_taint own = s->ret;
       own.parms = 0;
       join (&ret, own);
+      /* What it stores where its pointer parameters point: the data of
+	 the unit it read itself, and what the other arguments bring.  */
+      for (unsigned j = 0; j < nargs && j < FLOW_MAX_PARMS; j++)
+	{
+	  const flow_taint &stored = s->parm_store[j];
+	  if (!tainted_p (stored))
+	    continue;
+	  flow_taint t = stored;
+	  t.parms = 0;
+	  for (unsigned i = 0; i < nargs && i < FLOW_MAX_PARMS; i++)
+	    if (stored.parms & (1u << i))
+	      join (&t, argument_taint (st, gimple_call_arg (call, i), loc,
+					true));
+	  flow_into (st, pointer_region (st, gimple_call_arg (call, j)), t);
+	}
     }
   else if (fndecl && DECL_NAME (fndecl))
     {
@@ -1087,6 +1135,12 @@ warn_report (flow_state *st, const flow_report &r)
 			       "protected by key %qs, is stored in "
 			       "unprotected memory", r.addr_decl, r.taint.key);
 	return;
+      case SINK_ESCAPE:
+	warned = warning_at (loc, OPT_Wattributes, "the address of %qD, "
+			     "which holds %s of key %qs, is stored in "
+			     "unprotected memory", r.addr_decl, what,
+			     r.taint.key);
+	break;
       }
   if (!warned)
     return;
@@ -1112,7 +1166,24 @@ same_summary (const flow_summary &a, const flow_summary &b)
 	  || (x.set && (x.kind != y.kind || x.loc != y.loc || x.fn != y.fn)))
 	return false;
     }
+  for (int i = 0; i < FLOW_MAX_PARMS; i++)
+    if (!same_taint (a.parm_store[i], b.parm_store[i]))
+      return false;
   return same_taint (a.ret, b.ret);
+}
+
+/* Can only the unit's own calls reach NODE, which all show their
+   arguments?  Not when it is public, its address is taken, or it is kept
+   for asm (at -O0 every function is force_output, to keep the order of
+   the source: that alone does not let others call it).  */
+
+static bool
+local_function_p (cgraph_node *node)
+{
+  return (!TREE_PUBLIC (node->decl) && !node->address_taken
+	  && !DECL_PRESERVE_P (node->decl)
+	  && !(node->force_output && flag_toplevel_reorder)
+	  && node->callers);
 }
 
 /* Put R in the flows report (flows-report.cc).  */
@@ -1121,7 +1192,7 @@ static void
 note_report (flow_state *st, const flow_report &r)
 {
   static const char *const kinds[] = { "copy", "output", "return",
-				       "address" };
+				       "address", "address" };
   enum flow_sink_kind kind = r.via ? r.via->kind : r.kind;
   location_t loc = gimple_location (r.stmt);
   if (loc == UNKNOWN_LOCATION)
@@ -1146,6 +1217,7 @@ analyse_function (cgraph_node *node, bool report)
   st.fndecl = node->decl;
   st.summary = flow_summary ();
   st.final = report;
+  st.local = local_function_p (node);
   walk_function (&st);
   if (report)
     for (const flow_report &r : st.reports)

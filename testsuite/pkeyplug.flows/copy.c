@@ -2,7 +2,8 @@
    their key are warned at the copy, with a note at the load: memcpy and
    friends, struct assignment, an element-by-element loop, a heap block
    from malloc, memory reached through a pointer parameter, an object of
-   another key, a heap block of the key.  Copies into the key's own
+   another key, a heap block of the key, a local that holds the data and
+   whose address is stored in unprotected memory.  Copies into the key's own
    objects, into locals, and reads in a function that does not hold the
    key (which fault, and get the unguarded warning instead) are not.  */
 /* { dg-do compile } */
@@ -94,6 +95,17 @@ copy_through_local (void)
   unsigned char buf[32];
   memcpy (buf, master_key, 32);	/* { dg-message "loaded from 'master_key' here" } */
   memcpy (log_buf, buf, 32);	/* { dg-warning "protected data of key 'vault' is copied to unprotected memory" } */
+}
+
+unsigned char *view;
+
+PKEY_GRANT ("vault") void
+copy_escape (void)
+{
+  unsigned char buf[32];
+  memcpy (buf, master_key, 32);	/* { dg-message "loaded from 'master_key' here" } */
+  view = buf;			/* { dg-warning "the address of 'buf', which holds protected data of key 'vault', is stored in unprotected memory" } */
+  view = 0;
 }
 
 /* Not warned.  */

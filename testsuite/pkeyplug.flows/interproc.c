@@ -3,7 +3,10 @@
    global or writes it out is warned at the call, with a note at the
    helper's sink; through two helpers too.  A helper that only puts the
    data back where its pointer points (as probe.h does) is not a sink;
-   nor is a helper that keeps the data inside the key.  */
+   nor is a helper that keeps the data inside the key.  A static helper
+   that fills the buffer its caller gives it is judged at each call: a
+   local buffer of the grant is fine (and holds the data afterwards), a
+   global is not.  */
 /* { dg-do compile } */
 /* { dg-options "-fplugin-arg-pkeyplug-warn-unguarded=no" } */
 
@@ -14,6 +17,7 @@
 static unsigned char master_key[32] PKEY_PROTECT ("vault");
 static unsigned char spare[32] PKEY_PROTECT ("vault");
 unsigned char log_buf[32];
+unsigned char log_buf2[32];
 int last;
 
 static void
@@ -63,4 +67,25 @@ grant (void)
   relay (master_key[2]);	/* { dg-warning "protected data of key 'vault' is passed to 'relay', which writes it out" } */
   touch (master_key);		/* { dg-bogus "passed to" } */
   keep (master_key);		/* { dg-bogus "passed to" } */
+}
+
+static void
+fill (unsigned char *out)
+{
+  memcpy (out, master_key, 32);	/* { dg-bogus "copied" } */
+}
+
+static void
+fill_twice (unsigned char *out)
+{
+  fill (out);			/* { dg-bogus "copied" } */
+}
+
+PKEY_GRANT ("vault") void
+use_fill (void)
+{
+  unsigned char buf[32];
+  fill (buf);			/* { dg-bogus "copied" } */
+  fill_twice (log_buf);		/* { dg-warning "protected data of key 'vault' is copied to unprotected memory" } */
+  memcpy (log_buf2, buf, 32);	/* { dg-warning "protected data of key 'vault' is copied to unprotected memory" } */
 }
