@@ -1244,7 +1244,8 @@ const pass_data flows_pass_data =
   SIMPLE_IPA_PASS,
   "pkeyplug_flows",		/* name */
   OPTGROUP_NONE,		/* optinfo_flags */
-  TV_NONE,			/* tv_id */
+  TV_PLUGIN_RUN,		/* tv_id: -ftime-report shows its cost as
+				   "plugin execution" */
   0,				/* properties_required */
   0,				/* properties_provided */
   0,				/* properties_destroyed */
