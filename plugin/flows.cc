@@ -73,6 +73,7 @@ struct flow_taint
   bool derived;			/* Computed from it, not a copy.  */
   unsigned parms;		/* Bit I: what parameter I brings (its value
 				   or the memory it points to).  */
+  unsigned dparms;		/* Bit I: values computed from it.  */
 };
 
 /* Where a pointer points.  */
@@ -110,6 +111,7 @@ enum flow_sink_kind
 struct flow_sink
 {
   bool set;
+  bool derived;			/* Reached by a computed value only.  */
   enum flow_sink_kind kind;
   location_t loc;
   tree fn;			/* SINK_OUTPUT: the output function.  */
@@ -162,7 +164,7 @@ struct flow_state
 static bool
 tainted_p (const flow_taint &t)
 {
-  return t.key || t.parms;
+  return t.key || t.parms || t.dparms;
 }
 
 /* Add B to *A; true if *A changed.  A direct copy wins over a derived
@@ -180,9 +182,11 @@ join (flow_taint *a, const flow_taint &b)
       a->derived = b.derived;
       changed = true;
     }
-  if ((a->parms | b.parms) != a->parms)
+  if ((a->parms | b.parms) != a->parms
+      || (a->dparms | b.dparms) != a->dparms)
     {
       a->parms |= b.parms;
+      a->dparms |= b.dparms;
       changed = true;
     }
   return changed;
@@ -196,6 +200,8 @@ derive (flow_taint t)
   if (!pkeyplug_taint_derived)
     return flow_taint ();
   t.derived = true;
+  t.dparms |= t.parms;
+  t.parms = 0;
   return t;
 }
 
@@ -400,9 +406,10 @@ static void
 sink (flow_state *st, enum flow_sink_kind kind, const flow_taint &t,
       tree fn, const char *dest_key, const flow_sink *via)
 {
-  if (t.parms)
+  unsigned all = t.parms | t.dparms;
+  if (all)
     for (int i = 0; i < FLOW_MAX_PARMS; i++)
-      if ((t.parms & (1u << i)) && !st->summary.parm_sink[i].set)
+      if ((all & (1u << i)) && !st->summary.parm_sink[i].set)
 	{
 	  flow_sink &s = st->summary.parm_sink[i];
 	  if (via)
@@ -410,10 +417,13 @@ sink (flow_state *st, enum flow_sink_kind kind, const flow_taint &t,
 	  else
 	    {
 	      s.set = true;
+	      s.derived = false;
 	      s.kind = kind;
 	      s.loc = gimple_location (st->stmt);
 	      s.fn = fn;
 	    }
+	  if (!(t.parms & (1u << i)))
+	    s.derived = true;
 	}
   if (!t.key)
     return;
@@ -450,7 +460,7 @@ flow_into (flow_state *st, const flow_region &dest, const flow_taint &t)
       if (t.key && t.key != dest.key)
 	{
 	  flow_taint own = t;
-	  own.parms = 0;
+	  own.parms = own.dparms = 0;
 	  sink (st, SINK_COPY, own, NULL_TREE, dest.key, NULL);
 	}
       return;
@@ -460,7 +470,10 @@ flow_into (flow_state *st, const flow_region &dest, const flow_taint &t)
 	   stays where the caller keeps it.  */
 	flow_taint rest = t;
 	if (dest.parm < FLOW_MAX_PARMS)
-	  rest.parms &= ~(1u << dest.parm);
+	  {
+	    rest.parms &= ~(1u << dest.parm);
+	    rest.dparms &= ~(1u << dest.parm);
+	  }
 	/* Only the unit calls a local function: each call says where the
 	   parameter points (often a local buffer of a grant).  */
 	if (st->local && dest.parm < FLOW_MAX_PARMS)
@@ -496,7 +509,7 @@ address_into (flow_state *st, const flow_region &dest,
 	      && !(dest.kind == REGION_PARM && !st->local)))
 	return;
       flow_taint own = *lt;
-      own.parms = 0;
+      own.parms = own.dparms = 0;
       for (flow_report &r : st->reports)
 	if (r.stmt == st->stmt)
 	  return;
@@ -821,12 +834,16 @@ walk_call (flow_state *st, gcall *call)
 	  if (!tainted_p (t))
 	    continue;
 	  if (s->parm_sink[i].set)
-	    sink (st, s->parm_sink[i].kind, t, fndecl, NULL, &s->parm_sink[i]);
+	    sink (st, s->parm_sink[i].kind,
+		  s->parm_sink[i].derived ? derive (t) : t, fndecl, NULL,
+		  &s->parm_sink[i]);
 	  if (s->ret.parms & (1u << i))
 	    join (&ret, t);
+	  if (s->ret.dparms & (1u << i))
+	    join (&ret, derive (t));
 	}
       flow_taint own = s->ret;
-      own.parms = 0;
+      own.parms = own.dparms = 0;
       join (&ret, own);
       /* What it stores where its pointer parameters point: the data of
 	 the unit it read itself, and what the other arguments bring.  */
@@ -836,11 +853,16 @@ walk_call (flow_state *st, gcall *call)
 	  if (!tainted_p (stored))
 	    continue;
 	  flow_taint t = stored;
-	  t.parms = 0;
+	  t.parms = t.dparms = 0;
 	  for (unsigned i = 0; i < nargs && i < FLOW_MAX_PARMS; i++)
-	    if (stored.parms & (1u << i))
-	      join (&t, argument_taint (st, gimple_call_arg (call, i), loc,
-					true));
+	    {
+	      flow_taint a = argument_taint (st, gimple_call_arg (call, i),
+					     loc, true);
+	      if (stored.parms & (1u << i))
+		join (&t, a);
+	      if (stored.dparms & (1u << i))
+		join (&t, derive (a));
+	    }
 	  flow_into (st, pointer_region (st, gimple_call_arg (call, j)), t);
 	}
     }
@@ -910,7 +932,7 @@ walk_return (flow_state *st, greturn *g)
   if (t.key && returns_out_of_key (st, t.key))
     {
       flow_taint own = t;
-      own.parms = 0;
+      own.parms = own.dparms = 0;
       sink (st, SINK_RETURN, own, NULL_TREE, NULL, NULL);
     }
   flow_region r = pointer_region (st, val);
@@ -1153,7 +1175,8 @@ static bool
 same_taint (const flow_taint &a, const flow_taint &b)
 {
   return (a.key == b.key && a.decl == b.decl && a.loc == b.loc
-	  && a.derived == b.derived && a.parms == b.parms);
+	  && a.derived == b.derived && a.parms == b.parms
+	  && a.dparms == b.dparms);
 }
 
 static bool
@@ -1163,7 +1186,8 @@ same_summary (const flow_summary &a, const flow_summary &b)
     {
       const flow_sink &x = a.parm_sink[i], &y = b.parm_sink[i];
       if (x.set != y.set
-	  || (x.set && (x.kind != y.kind || x.loc != y.loc || x.fn != y.fn)))
+	  || (x.set && (x.kind != y.kind || x.loc != y.loc || x.fn != y.fn
+			|| x.derived != y.derived)))
 	return false;
     }
   for (int i = 0; i < FLOW_MAX_PARMS; i++)

@@ -33,3 +33,27 @@ digest (void)
     d[i] = master_key[i] + 1;
   memcpy (digest_out, d, 32);	/* { dg-bogus "computed from" } */
 }
+
+static unsigned int
+mac_of (const char *msg, const unsigned char *key)
+{
+  unsigned int h = 0;
+  for (int i = 0; msg[i]; i++)
+    h = h * 31 + (msg[i] ^ key[i % 32]);
+  return h;
+}
+
+PKEY_GRANT ("vault") unsigned int
+sign (const char *msg)
+{
+  unsigned int h = mac_of (msg, master_key);	/* { dg-bogus "computed from" } */
+  return h;			/* { dg-bogus "computed from" } */
+}
+
+PKEY_GRANT ("vault") unsigned int
+sign_declassified (const char *msg)
+{
+  unsigned int h = mac_of (msg, master_key);
+  pkeyplug_declassify (h);
+  return h;			/* { dg-bogus "returned" } */
+}

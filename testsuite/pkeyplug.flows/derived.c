@@ -35,3 +35,27 @@ digest (void)
     d[i] = master_key[i] + 1;
   memcpy (digest_out, d, 32);	/* { dg-warning "data computed from protected data of key 'vault' is copied to unprotected memory" } */
 }
+
+static unsigned int
+mac_of (const char *msg, const unsigned char *key)
+{
+  unsigned int h = 0;
+  for (int i = 0; msg[i]; i++)
+    h = h * 31 + (msg[i] ^ key[i % 32]);
+  return h;
+}
+
+PKEY_GRANT ("vault") unsigned int
+sign (const char *msg)
+{
+  unsigned int h = mac_of (msg, master_key);	/* { dg-message "loaded from 'master_key' here" } */
+  return h;			/* { dg-warning "data computed from protected data of key 'vault' is returned by granting function 'sign'" } */
+}
+
+PKEY_GRANT ("vault") unsigned int
+sign_declassified (const char *msg)
+{
+  unsigned int h = mac_of (msg, master_key);
+  pkeyplug_declassify (h);
+  return h;			/* { dg-bogus "returned" } */
+}
