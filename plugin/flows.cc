@@ -138,7 +138,7 @@ struct flow_report
   const char *dest_key;		/* SINK_COPY into another key's object.  */
   tree fn;			/* Output function, or callee.  */
   tree addr_decl;		/* SINK_ADDRESS: the object.  */
-  const struct flow_sink *via;	/* A callee's sink.  */
+  struct flow_sink via;		/* A callee's sink, if set.  */
 };
 
 /* The analysis of one function.  */
@@ -434,7 +434,8 @@ sink (flow_state *st, enum flow_sink_kind kind, const flow_taint &t,
 	  r.taint = t;
 	return;
       }
-  flow_report r = { st->stmt, kind, t, dest_key, fn, NULL_TREE, via };
+  flow_report r = { st->stmt, kind, t, dest_key, fn, NULL_TREE,
+		    via ? *via : flow_sink () };
   st->reports.safe_push (r);
 }
 
@@ -514,7 +515,7 @@ address_into (flow_state *st, const flow_region &dest,
 	if (r.stmt == st->stmt)
 	  return;
       flow_report r = { st->stmt, SINK_ESCAPE, own, NULL, NULL_TREE,
-			src.decl, NULL };
+			src.decl, flow_sink () };
       st->reports.safe_push (r);
       return;
     }
@@ -532,7 +533,7 @@ address_into (flow_state *st, const flow_region &dest,
   t.decl = src.decl;
   t.loc = gimple_location (st->stmt);
   flow_report r = { st->stmt, SINK_ADDRESS, t, NULL, NULL_TREE, src.decl,
-		    NULL };
+		    flow_sink () };
   st->reports.safe_push (r);
 }
 
@@ -947,7 +948,7 @@ walk_return (flow_state *st, greturn *g)
 	if (rep.stmt == st->stmt)
 	  return;
       flow_report rep = { st->stmt, SINK_ADDRESS, a, NULL, NULL_TREE,
-			  r.decl, NULL };
+			  r.decl, flow_sink () };
       st->reports.safe_push (rep);
     }
 }
@@ -1116,12 +1117,12 @@ warn_report (flow_state *st, const flow_report &r)
 				     : "protected data";
   auto_diagnostic_group d;
   bool warned = false;
-  if (r.via)
+  if (r.via.set)
     warned = warning_at (loc, OPT_Wattributes, "%s of key %qs is passed to "
 			 "%qD, which %s", what, r.taint.key, r.fn,
-			 r.via->kind == SINK_COPY
+			 r.via.kind == SINK_COPY
 			 ? "copies it to unprotected memory"
-			 : r.via->kind == SINK_OUTPUT ? "writes it out"
+			 : r.via.kind == SINK_OUTPUT ? "writes it out"
 			 : "lets it out");
   else
     switch (r.kind)
@@ -1166,8 +1167,8 @@ warn_report (flow_state *st, const flow_report &r)
       }
   if (!warned)
     return;
-  if (r.via)
-    note_callee_sink (*r.via);
+  if (r.via.set)
+    note_callee_sink (r.via);
   note_source (r.taint);
 }
 
@@ -1217,13 +1218,13 @@ note_report (flow_state *st, const flow_report &r)
 {
   static const char *const kinds[] = { "copy", "output", "return",
 				       "address", "address" };
-  enum flow_sink_kind kind = r.via ? r.via->kind : r.kind;
+  enum flow_sink_kind kind = r.via.set ? r.via.kind : r.kind;
   location_t loc = gimple_location (r.stmt);
   if (loc == UNKNOWN_LOCATION)
     loc = DECL_SOURCE_LOCATION (st->fndecl);
   pkeyplug_flows_note_sink (r.taint.key, kinds[kind], st->fndecl, loc,
 			    r.taint.decl, r.taint.loc, r.taint.derived,
-			    r.via ? r.fn : NULL_TREE);
+			    r.via.set ? r.fn : NULL_TREE);
 }
 
 /* Analyse NODE's body; with REPORT, give its warnings.  True if its
