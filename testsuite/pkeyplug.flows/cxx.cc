@@ -1,5 +1,6 @@
 // The flow warnings in C++: struct copies, std::memcpy, members, a
-// helper of the unit, pkeyplug_declassify.
+// helper of the unit, a member function that returns the secret or its
+// address, output through std::printf, pkeyplug_declassify.
 // { dg-do compile }
 // { dg-options "-fplugin-arg-pkeyplug-warn-unguarded=no" }
 
@@ -26,7 +27,29 @@ struct signer
   PKEY_GRANT ("vault") void backup ();
   PKEY_GRANT ("vault") void audit ();
   PKEY_GRANT ("vault") void release ();
+  PKEY_GRANT ("vault") unsigned char peek (int i) const;
+  PKEY_GRANT ("vault") const unsigned char *where () const;
+  PKEY_GRANT ("vault") void show () const;
 };
+
+unsigned char
+signer::peek (int i) const
+{
+  return vault_creds.key[i];	// { dg-warning "protected data of key 'vault' is returned by granting function 'unsigned char signer::peek\\(int\\) const'" }
+}
+
+const unsigned char *
+signer::where () const
+{
+  return vault_creds.key;	// { dg-warning "the address of 'vault_creds', protected by key 'vault', is returned by granting function" }
+}
+
+void
+signer::show () const
+{
+  std::printf ("%s\n", vault_creds.user);	// { dg-warning "protected data of key 'vault' is written out by 'puts'" }
+  std::printf ("%d\n", vault_creds.key[0]);	// { dg-warning "protected data of key 'vault' is written out by 'printf'" }
+}
 
 void
 signer::backup ()
