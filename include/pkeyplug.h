@@ -44,6 +44,29 @@
 # error "pkeyplug.h: compile with -fplugin=pkeyplug (the pkey attribute would be ignored and the data left unprotected); define PKEYPLUG_API_ONLY for runtime calls only, or PKEYPLUG_ALLOW_UNPROTECTED to build without protection on purpose"
 #endif
 
+/* pkeyplug_declassify (X): the object X (a variable, an array, *P) may
+   leave its key: the plugin's flow warnings (`where can the secret go?')
+   no longer follow protected data through X, in the whole function that
+   says so.  Grep for it to review what leaves.  It compiles to nothing:
+   a call of a function that does nothing, inlined at every level, which
+   the plugin recognises by name before inlining.  */
+#if defined __GNUC__
+# ifdef __cplusplus
+#  define pkeyplug_declassify(x) \
+  __pkeyplug_declassify (__builtin_addressof (x), sizeof (x))
+# else
+#  define pkeyplug_declassify(x) __pkeyplug_declassify (&(x), sizeof (x))
+# endif
+static __inline__ __attribute__ ((__always_inline__, __unused__)) void
+__pkeyplug_declassify (const volatile void *p, size_t n)
+{
+  (void) p;
+  (void) n;
+}
+#else
+# define pkeyplug_declassify(x) ((void) sizeof (x))
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif

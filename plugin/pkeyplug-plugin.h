@@ -13,6 +13,8 @@
    elide.cc      removing gates inlined where their key is held
    redecl.cc     every declaration of a protected variable names its key
    unguarded.cc  warnings for accesses made without the key
+   flows.cc      where protected data goes: copies, output, returns
+   flows-report.cc  the JSON report of flows.cc for reviewers
    intern.cc     names kept across garbage collection  */
 
 #ifndef PKEYPLUG_PLUGIN_H
@@ -69,6 +71,26 @@ extern opt_pass *pkeyplug_make_unit_table_pass (gcc::context *);
 extern bool pkeyplug_warn_unguarded;
 extern void pkeyplug_check_unguarded (tree fndecl);
 extern opt_pass *pkeyplug_make_unguarded_pass (gcc::context *);
+extern bool pkeyplug_callers_hold_key (tree fndecl, const char *key,
+				       unsigned need);
+
+/* flows.cc */
+/* -fplugin-arg-pkeyplug-warn-flows=no turns the flow warnings off;
+   taint=derived follows values computed from protected data too.  */
+extern bool pkeyplug_warn_flows;
+extern bool pkeyplug_taint_derived;
+extern opt_pass *pkeyplug_make_flows_pass (gcc::context *);
+
+/* flows-report.cc */
+/* -fplugin-arg-pkeyplug-flows=FILE: where the JSON report goes.  */
+extern const char *pkeyplug_flows_file;
+extern void pkeyplug_flows_note_sink (const char *key, const char *kind,
+				      tree fn, location_t loc, tree source,
+				      location_t source_loc, bool derived,
+				      tree via);
+extern void pkeyplug_flows_note_declassify (tree fn, tree decl,
+					    location_t loc);
+extern void pkeyplug_flows_write (void);
 
 /* redecl.cc */
 extern void pkeyplug_note_keyed_decl (tree decl, const char *key);

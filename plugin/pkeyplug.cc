@@ -17,6 +17,13 @@
 			 its body runs as a function of its own, so that
 			 its frame is among them (split.cc).
      warn-unguarded=no   no warning for accesses made without the key.
+     warn-flows=no       no warning where protected data leaves its key
+			 (flows.cc).
+     taint=direct|derived
+			 follow copies of protected data only (default),
+			 or values computed from it too.
+     flows=FILE          write, as JSON, where each key's data goes
+			 (flows-report.cc).
      gates=checked|fast|sealed
 			 checked (default): an exit gate restores only its
 			 own key's bits, read again from PKRU, and traps
@@ -169,6 +176,15 @@ parse_arguments (struct plugin_name_args *info)
       else if (strcmp (key, "warn-unguarded") == 0 && value
 	       && (strcmp (value, "no") == 0 || strcmp (value, "yes") == 0))
 	pkeyplug_warn_unguarded = strcmp (value, "yes") == 0;
+      else if (strcmp (key, "warn-flows") == 0 && value
+	       && (strcmp (value, "no") == 0 || strcmp (value, "yes") == 0))
+	pkeyplug_warn_flows = strcmp (value, "yes") == 0;
+      else if (strcmp (key, "taint") == 0 && value
+	       && (strcmp (value, "direct") == 0
+		   || strcmp (value, "derived") == 0))
+	pkeyplug_taint_derived = strcmp (value, "derived") == 0;
+      else if (strcmp (key, "flows") == 0 && value && *value)
+	pkeyplug_flows_file = value;
       else if (strcmp (key, "scrub") == 0 && value
 	       && (strcmp (value, "none") == 0 || strcmp (value, "used") == 0
 		   || strcmp (value, "all") == 0))
@@ -191,7 +207,9 @@ parse_arguments (struct plugin_name_args *info)
 		    "valid: %<verbose%>, %<version%>, "
 		    "%<grant-all=KEY[:read]%>, "
 		    "%<scrub=none|used|all%>, %<scrub-stack=BYTES%>, "
-		    "%<warn-unguarded=no%>, %<gates=checked|fast|sealed%>"),
+		    "%<warn-unguarded=no%>, %<warn-flows=no%>, "
+		    "%<taint=direct|derived%>, %<flows=FILE%>, "
+		    "%<gates=checked|fast|sealed%>"),
 		 key, value ? "=" : "", value ? value : "");
 	  ok = false;
 	}
@@ -247,6 +265,10 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   add_pass (name, pkeyplug_make_unit_table_pass (g), "*free_lang_data",
 	    PASS_POS_INSERT_AFTER);
   add_pass (name, pkeyplug_make_unguarded_pass (g), "*free_lang_data",
+	    PASS_POS_INSERT_AFTER);
+  /* As soon as the unit is in SSA form, before anything is inlined or
+     folded: the same code at every level.  */
+  add_pass (name, pkeyplug_make_flows_pass (g), "build_ssa_passes",
 	    PASS_POS_INSERT_AFTER);
   /* After each constant propagation: the first follows early inlining,
      a later one the inlining of the IPA passes.  */

@@ -79,8 +79,12 @@ static bool
 callers_hold_key (cgraph_node *node, const char *key, unsigned need,
 		  hash_set<cgraph_node *> *seen, cgraph_node **open)
 {
+  /* Without -ftoplevel-reorder (-O0) every function is forced out, to
+     keep the order of the source: that alone does not let others call
+     it.  */
   if (!node || TREE_PUBLIC (node->decl) || node->address_taken
-      || node->force_output || DECL_PRESERVE_P (node->decl) || !node->callers)
+      || (node->force_output && flag_toplevel_reorder)
+      || DECL_PRESERVE_P (node->decl) || !node->callers)
     return false;
   if (seen->add (node))
     return true;
@@ -93,6 +97,19 @@ callers_hold_key (cgraph_node *node, const char *key, unsigned need,
 	return false;
       }
   return true;
+}
+
+/* Does every way into FNDECL hold NEED on KEY (callers_hold_key)?
+   flows.cc asks, to tell a static helper of grants from a function that
+   anyone may call.  */
+
+bool
+pkeyplug_callers_hold_key (tree fndecl, const char *key, unsigned need)
+{
+  hash_set<cgraph_node *> seen;
+  cgraph_node *open = NULL;
+  return callers_hold_key (cgraph_node::get (fndecl), key, need, &seen,
+			   &open);
 }
 
 /* Give the warning for access A.  */
