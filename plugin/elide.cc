@@ -283,36 +283,9 @@ elide_gates (function *fun)
   return purged ? TODO_cleanup_cfg : 0;
 }
 
-namespace {
-
-const pass_data elide_pass_data =
-{
-  GIMPLE_PASS,
-  "pkeyplug_elide",		/* name */
-  OPTGROUP_NONE,		/* optinfo_flags */
-  TV_NONE,			/* tv_id */
-  PROP_ssa | PROP_cfg,		/* properties_required */
-  0,				/* properties_provided */
-  0,				/* properties_destroyed */
-  0,				/* todo_flags_start */
-  0				/* todo_flags_finish */
-};
-
-class elide_pass : public gimple_opt_pass
-{
-public:
-  elide_pass (gcc::context *ctxt) : gimple_opt_pass (elide_pass_data, ctxt) {}
-  opt_pass *clone () final override { return new elide_pass (m_ctxt); }
-  unsigned int execute (function *fun) final override
-  {
-    return elide_gates (fun);
-  }
-};
-
-} // anon namespace
-
 opt_pass *
 pkeyplug_make_elide_pass (gcc::context *ctxt)
 {
-  return new elide_pass (ctxt);
+  return pkeyplug_function_pass (ctxt, "pkeyplug_elide", PROP_ssa | PROP_cfg,
+				 elide_gates);
 }

@@ -1262,64 +1262,46 @@ analyse_function (cgraph_node *node, bool report)
   return true;
 }
 
-namespace {
-
-const pass_data flows_pass_data =
+static bool
+flows_wanted (void)
 {
-  SIMPLE_IPA_PASS,
-  "pkeyplug_flows",		/* name */
-  OPTGROUP_NONE,		/* optinfo_flags */
-  TV_PLUGIN_RUN,		/* tv_id: -ftime-report shows its cost as
-				   "plugin execution" */
-  0,				/* properties_required */
-  0,				/* properties_provided */
-  0,				/* properties_destroyed */
-  0,				/* todo_flags_start */
-  0				/* todo_flags_finish */
-};
+  return (pkeyplug_warn_flows || pkeyplug_flows_file) && !seen_error ();
+}
 
 /* Summaries until they settle (each function's, given its callees'),
    then one more walk that gives the warnings.  */
 
-class flows_pass : public simple_ipa_opt_pass
+static unsigned int
+follow_unit (void)
 {
-public:
-  flows_pass (gcc::context *ctxt)
-    : simple_ipa_opt_pass (flows_pass_data, ctxt) {}
-  bool gate (function *) final override
-  {
-    return (pkeyplug_warn_flows || pkeyplug_flows_file) && !seen_error ();
-  }
-  unsigned int execute (function *) final override
-  {
-    summaries = new hash_map<tree, flow_summary>;
-    cgraph_node *node;
-    for (int round = 0; round < 8; round++)
-      {
-	bool changed = false;
-	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
-	  changed |= analyse_function (node, false);
-	if (!changed)
-	  break;
-      }
-    /* The symbol table lists the last function first: warn in the order
-       of the source.  */
-    auto_vec<cgraph_node *> order;
-    FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
-      order.safe_push (node);
-    for (unsigned i = order.length (); i-- > 0;)
-      analyse_function (order[i], true);
-    delete summaries;
-    summaries = NULL;
-    pkeyplug_flows_write ();
-    return 0;
-  }
-};
+  summaries = new hash_map<tree, flow_summary>;
+  cgraph_node *node;
+  for (int round = 0; round < 8; round++)
+    {
+      bool changed = false;
+      FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
+	changed |= analyse_function (node, false);
+      if (!changed)
+	break;
+    }
+  /* The symbol table lists the last function first: warn in the order
+     of the source.  */
+  auto_vec<cgraph_node *> order;
+  FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
+    order.safe_push (node);
+  for (unsigned i = order.length (); i-- > 0;)
+    analyse_function (order[i], true);
+  delete summaries;
+  summaries = NULL;
+  pkeyplug_flows_write ();
+  return 0;
+}
 
-} // anon namespace
+/* Its time is shown by -ftime-report as "plugin execution".  */
 
 opt_pass *
 pkeyplug_make_flows_pass (gcc::context *ctxt)
 {
-  return new flows_pass (ctxt);
+  return pkeyplug_unit_pass (ctxt, "pkeyplug_flows", TV_PLUGIN_RUN,
+			     flows_wanted, follow_unit);
 }

@@ -722,35 +722,9 @@ instrument_function (function *fun)
   return 0;
 }
 
-namespace {
-
-const pass_data gate_pass_data =
-{
-  GIMPLE_PASS,
-  "pkeyplug_gates",		/* name */
-  OPTGROUP_NONE,		/* optinfo_flags */
-  TV_NONE,			/* tv_id */
-  PROP_gimple_any,		/* properties_required */
-  0,				/* properties_provided */
-  0,				/* properties_destroyed */
-  0,				/* todo_flags_start */
-  0				/* todo_flags_finish */
-};
-
-class gate_pass : public gimple_opt_pass
-{
-public:
-  gate_pass (gcc::context *ctxt) : gimple_opt_pass (gate_pass_data, ctxt) {}
-  unsigned int execute (function *fun) final override
-  {
-    return instrument_function (fun);
-  }
-};
-
-} // anon namespace
-
 opt_pass *
 pkeyplug_make_gate_pass (gcc::context *ctxt)
 {
-  return new gate_pass (ctxt);
+  return pkeyplug_function_pass (ctxt, "pkeyplug_gates", PROP_gimple_any,
+				 instrument_function);
 }

@@ -4,6 +4,7 @@
    attribs.cc    the `pkey' attribute: parsing and checking
    layout.cc     where protected objects go (sections, page padding)
    registry.cc   key descriptors and the per-unit table, note and constructor
+   passes.cc     the pass classes, made from a name and a function
    gates.cc      the pass that wraps granting functions in gates
    split.cc      scrub-stack: a granting function's body in a function of
 		 its own, whose frame is dead when the grant closes
@@ -95,6 +96,14 @@ extern void pkeyplug_flows_write (void);
 /* redecl.cc */
 extern void pkeyplug_note_keyed_decl (tree decl, const char *key);
 extern bool pkeyplug_check_redecl (tree decl);
+
+/* passes.cc */
+extern opt_pass *pkeyplug_function_pass (gcc::context *ctxt, const char *name,
+					 unsigned int properties_required,
+					 unsigned int (*execute) (function *));
+extern opt_pass *pkeyplug_unit_pass (gcc::context *ctxt, const char *name,
+				     timevar_id_t tv, bool (*gate) (void),
+				     unsigned int (*execute) (void));
 
 /* gates.cc */
 /* Each WRPKRU of a gate is listed (pkeyplug-asm.h), so that

@@ -499,36 +499,9 @@ emit_unit_table (void)
   return 0;
 }
 
-namespace {
-
-const pass_data unit_table_pass_data =
-{
-  SIMPLE_IPA_PASS,
-  "pkeyplug_units",		/* name */
-  OPTGROUP_NONE,		/* optinfo_flags */
-  TV_NONE,			/* tv_id */
-  0,				/* properties_required */
-  0,				/* properties_provided */
-  0,				/* properties_destroyed */
-  0,				/* todo_flags_start */
-  0				/* todo_flags_finish */
-};
-
-class unit_table_pass : public simple_ipa_opt_pass
-{
-public:
-  unit_table_pass (gcc::context *ctxt)
-    : simple_ipa_opt_pass (unit_table_pass_data, ctxt) {}
-  unsigned int execute (function *) final override
-  {
-    return emit_unit_table ();
-  }
-};
-
-} // anon namespace
-
 opt_pass *
 pkeyplug_make_unit_table_pass (gcc::context *ctxt)
 {
-  return new unit_table_pass (ctxt);
+  return pkeyplug_unit_pass (ctxt, "pkeyplug_units", TV_NONE, NULL,
+			     emit_unit_table);
 }

@@ -471,35 +471,9 @@ execute_split (function *fun)
   return 0;
 }
 
-namespace {
-
-const pass_data split_pass_data =
-{
-  GIMPLE_PASS,
-  "pkeyplug_split",		/* name */
-  OPTGROUP_NONE,		/* optinfo_flags */
-  TV_NONE,			/* tv_id */
-  PROP_gimple_any,		/* properties_required */
-  0,				/* properties_provided */
-  0,				/* properties_destroyed */
-  0,				/* todo_flags_start */
-  0				/* todo_flags_finish */
-};
-
-class split_pass : public gimple_opt_pass
-{
-public:
-  split_pass (gcc::context *ctxt) : gimple_opt_pass (split_pass_data, ctxt) {}
-  unsigned int execute (function *fun) final override
-  {
-    return execute_split (fun);
-  }
-};
-
-} // anon namespace
-
 opt_pass *
 pkeyplug_make_split_pass (gcc::context *ctxt)
 {
-  return new split_pass (ctxt);
+  return pkeyplug_function_pass (ctxt, "pkeyplug_split", PROP_gimple_any,
+				 execute_split);
 }

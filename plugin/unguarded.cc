@@ -200,43 +200,22 @@ pkeyplug_check_unguarded (tree fndecl)
   walk_gimple_seq (body, note_statement, check_operand, &wi);
 }
 
-namespace {
-
-const pass_data unguarded_pass_data =
-{
-  SIMPLE_IPA_PASS,
-  "pkeyplug_unguarded",		/* name */
-  OPTGROUP_NONE,		/* optinfo_flags */
-  TV_NONE,			/* tv_id */
-  0,				/* properties_required */
-  0,				/* properties_provided */
-  0,				/* properties_destroyed */
-  0,				/* todo_flags_start */
-  0				/* todo_flags_finish */
-};
-
 /* Once the unit's call graph is built: warn about the accesses recorded
    by pkeyplug_check_unguarded that some caller may make without the
    key.  */
 
-class unguarded_pass : public simple_ipa_opt_pass
+static unsigned int
+warn_pending (void)
 {
-public:
-  unguarded_pass (gcc::context *ctxt)
-    : simple_ipa_opt_pass (unguarded_pass_data, ctxt) {}
-  unsigned int execute (function *) final override
-  {
-    for (const unguarded_access &a : pending)
-      warn_access (a);
-    pending.release ();
-    return 0;
-  }
-};
-
-} // anon namespace
+  for (const unguarded_access &a : pending)
+    warn_access (a);
+  pending.release ();
+  return 0;
+}
 
 opt_pass *
 pkeyplug_make_unguarded_pass (gcc::context *ctxt)
 {
-  return new unguarded_pass (ctxt);
+  return pkeyplug_unit_pass (ctxt, "pkeyplug_unguarded", TV_NONE, NULL,
+			     warn_pending);
 }
