@@ -63,29 +63,14 @@ pkeyrt_harden_active (void)
   return __atomic_load_n (&active, __ATOMIC_ACQUIRE);
 }
 
-static void *
-grow (void *p, size_t *alloc, size_t need, size_t size)
-{
-  size_t n = *alloc ? *alloc : 16;
-
-  if (need <= *alloc)
-    return p;
-  while (n < need)
-    n *= 2;
-  p = realloc (p, n * size);
-  if (p == NULL)
-    pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN, "harden=1: out of memory");
-  *alloc = n;
-  return p;
-}
-
 /* Called with pkeyrt_lock held.  */
 
 void
 pkeyrt_harden_add_descriptor (const void *desc)
 {
-  descriptors = grow (descriptors, &descriptors_alloc, ndescriptors + 1,
-		      sizeof *descriptors);
+  descriptors = pkeyrt_grow (descriptors, &descriptors_alloc,
+			     ndescriptors + 1, sizeof *descriptors,
+			     PKEYPLUG_EXIT_HARDEN, "harden=1");
   descriptors[ndescriptors++] = (uintptr_t) desc;
 }
 
@@ -104,7 +89,8 @@ pkeyrt_each_descriptor (void (*fn) (struct pkeyplug_key_desc *))
 static void
 add_guarded (uintptr_t start, uintptr_t end, int slot)
 {
-  guarded = grow (guarded, &guarded_alloc, nguarded + 1, sizeof *guarded);
+  guarded = pkeyrt_grow (guarded, &guarded_alloc, nguarded + 1,
+			 sizeof *guarded, PKEYPLUG_EXIT_HARDEN, "harden=1");
   guarded[nguarded].start = start;
   guarded[nguarded].end = end;
   guarded[nguarded].slot = slot;

@@ -25,6 +25,7 @@
    units.c     start first; find every unit through its note
    verify.c    probes that check each protection took
    layout.c    no other section on a protected page
+   grow.c      room in the runtime's growing tables
    pkeyset.c   hw mode: the C library's pkey_set cannot open our keys
    window.c    the runtime opens a key for itself, briefly
    lsan.c      LeakSanitizer: protected pages kept out of its scan
@@ -336,6 +337,10 @@ extern int pkeyrt_step_past (uint32_t slot, uintptr_t addr, int is_write,
 
 /* pkeyset.c */
 extern void pkeyrt_guard_pkey_set (void);
+
+/* grow.c */
+extern void *pkeyrt_grow (void *p, size_t *alloc, size_t need, size_t size,
+			  int status, const char *what);
 
 /* layout.c */
 extern void pkeyrt_check_layout (uintptr_t start, uintptr_t end,

@@ -73,22 +73,6 @@ struct scan_state
 
 static pthread_mutex_t scan_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void *
-grow (void *p, size_t *alloc, size_t need, size_t size)
-{
-  size_t n = *alloc ? *alloc : 16;
-
-  if (need <= *alloc)
-    return p;
-  while (n < need)
-    n *= 2;
-  p = realloc (p, n * size);
-  if (p == NULL)
-    pkeyrt_fatal (PKEYPLUG_EXIT_SCAN, "scan=1: out of memory");
-  *alloc = n;
-  return p;
-}
-
 /* Read LEN bytes at OFFSET of FD into BUF; 0 on success.  */
 
 static int
@@ -185,8 +169,9 @@ read_gates (struct scan_state *st, const struct module *m)
 	  int32_t v;
 
 	  memcpy (&v, (const void *) entry, 4);
-	  st->gates = grow (st->gates, &st->gates_alloc, st->ngates + 1,
-			    sizeof *st->gates);
+	  st->gates = pkeyrt_grow (st->gates, &st->gates_alloc,
+				   st->ngates + 1, sizeof *st->gates,
+				   PKEYPLUG_EXIT_SCAN, "scan=1");
 	  st->gates[st->ngates++] = entry + (uintptr_t) (intptr_t) v;
 	}
     }
@@ -203,8 +188,9 @@ add_module (struct dl_phdr_info *info, size_t size, void *arg)
   uintptr_t interp = (uintptr_t) getauxval (AT_BASE);
 
   (void) size;
-  st->modules = grow (st->modules, &st->modules_alloc, st->nmodules + 1,
-		      sizeof *st->modules);
+  st->modules = pkeyrt_grow (st->modules, &st->modules_alloc,
+			     st->nmodules + 1, sizeof *st->modules,
+			     PKEYPLUG_EXIT_SCAN, "scan=1");
   m = &st->modules[st->nmodules++];
   memset (m, 0, sizeof *m);
   m->base = info->dlpi_addr;

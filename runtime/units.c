@@ -71,22 +71,6 @@ static pthread_mutex_t units_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct record *registered;
 static size_t nregistered, registered_alloc;
 
-static void *
-grow (void *p, size_t *alloc, size_t need, size_t size)
-{
-  size_t n = *alloc ? *alloc : 16;
-
-  if (need <= *alloc)
-    return p;
-  while (n < need)
-    n *= 2;
-  p = realloc (p, n * size);
-  if (p == NULL)
-    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "out of memory");
-  *alloc = n;
-  return p;
-}
-
 static int
 read_subs (struct dl_phdr_info *info, size_t size, void *arg)
 {
@@ -166,8 +150,9 @@ mark_registered (uintptr_t table, unsigned long long subs)
       registered[i].subs = subs;
       return;
     }
-  registered = grow (registered, &registered_alloc, nregistered + 1,
-		     sizeof *registered);
+  registered = pkeyrt_grow (registered, &registered_alloc, nregistered + 1,
+			    sizeof *registered, PKEYPLUG_EXIT_SETUP,
+			    "start-up");
   memmove (&registered[i + 1], &registered[i],
 	   (nregistered - i) * sizeof *registered);
   registered[i].table = table;
@@ -208,8 +193,9 @@ read_notes (struct sweep *sw, const struct dl_phdr_info *info,
 		      info->dlpi_name[0] ? info->dlpi_name : "the program",
 		      n->n_descsz, sizeof note);
       memcpy (&note, (const void *) desc, sizeof note);
-      sw->found = grow (sw->found, &sw->alloc, sw->nfound + 1,
-			sizeof *sw->found);
+      sw->found = pkeyrt_grow (sw->found, &sw->alloc, sw->nfound + 1,
+			       sizeof *sw->found, PKEYPLUG_EXIT_SETUP,
+			       "start-up");
       f = &sw->found[sw->nfound++];
       f->entries = (const struct pkeyplug_unit_entry *)
 		   (desc + (uintptr_t) note.table);
