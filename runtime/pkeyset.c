@@ -16,7 +16,7 @@
    pkey_set's WRPKRU raises SIGILL anyway.  */
 
 #include "pkeyrt.h"
-#include "../common/pkeyseq.h"
+#include "pkeyseq.h"
 
 #include <dlfcn.h>
 #include <errno.h>
