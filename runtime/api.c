@@ -1,30 +1,22 @@
 /* api.c -- the runtime's public API, declared in <pkeyplug.h>: which mode
-   the runtime chose and which keys it set up.  */
+   the runtime chose, which keys it set up, and heap secrets.  Each entry
+   that needs the runtime started starts it here, so that the files below
+   never call up into start-up.  */
 
 #include "pkeyrt.h"
+
+#include <errno.h>
 
 PKEYRT_EXPORT enum pkeyplug_mode
 pkeyplug_mode (void)
 {
-  return __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
+  return pkeyrt_current_mode ();
 }
 
 PKEYRT_EXPORT const char *
 pkeyplug_mode_name (enum pkeyplug_mode mode)
 {
-  switch (mode)
-    {
-    case PKEYPLUG_MODE_UNINITIALIZED:
-      return "uninitialized";
-    case PKEYPLUG_MODE_HW:
-      return "hw";
-    case PKEYPLUG_MODE_EMULATE:
-      return "emulate";
-    case PKEYPLUG_MODE_OFF:
-      return "off";
-    default:
-      return "unknown";
-    }
+  return pkeyrt_mode_name (mode);
 }
 
 /* The hardware key of NAME, 0 for a known NAME that has none (emulated or
@@ -99,3 +91,48 @@ __asm__ ("\t.text\n"
 	 "\"" PKEYPLUG_RUNTIME_SYMBOL "\":\n"
 	 "\tret\n"
 	 "\t.size \"" PKEYPLUG_RUNTIME_SYMBOL "\", 1\n");
+
+/* Heap secrets (heap.c).  */
+
+PKEYRT_EXPORT void *
+pkeyplug_malloc (const char *name, size_t n)
+{
+  pkeyrt_start ();
+  return pkeyrt_heap_malloc (name, n);
+}
+
+PKEYRT_EXPORT void *
+pkeyplug_calloc (const char *name, size_t nmemb, size_t size)
+{
+  size_t n;
+
+  if (__builtin_mul_overflow (nmemb, size, &n))
+    {
+      errno = ENOMEM;
+      return NULL;
+    }
+  /* Blocks start zeroed.  */
+  return pkeyplug_malloc (name, n);
+}
+
+PKEYRT_EXPORT void
+pkeyplug_free (void *p)
+{
+  if (p == NULL)
+    return;
+  pkeyrt_start ();
+  pkeyrt_heap_free (p);
+}
+
+PKEYRT_EXPORT void *
+pkeyplug_realloc (void *p, size_t n)
+{
+  /* Without a block there is no key to allocate with.  */
+  if (p == NULL)
+    {
+      errno = EINVAL;
+      return NULL;
+    }
+  pkeyrt_start ();
+  return pkeyrt_heap_realloc (p, n);
+}

@@ -12,9 +12,6 @@
 
 #include <sys/mman.h>
 
-/* dontdump=: 1 (the default) or 0.  Set once, at start-up.  */
-int pkeyrt_dontdump = 1;
-
 /* ADDR, LEN: pages that are about to hold protected data.  */
 
 void
@@ -22,11 +19,12 @@ pkeyrt_exclude_from_dump (void *addr, size_t len)
 {
   static int said;
 
-  if (pkeyrt_dontdump)
+  if (pkeyrt_config->opt.dontdump)
     {
       (void) madvise (addr, len, MADV_DONTDUMP);
       return;
     }
-  if (pkeyrt_verbose && !__atomic_exchange_n (&said, 1, __ATOMIC_RELAXED))
+  if (pkeyrt_config->opt.verbose
+      && !__atomic_exchange_n (&said, 1, __ATOMIC_RELAXED))
     pkeyrt_note ("dontdump=0: protected pages are kept in core dumps");
 }

@@ -143,6 +143,36 @@ emulated_p (const struct pkeyplug_key_desc *desc)
 	 && pkeyrt_emulated_slot_p (desc->slot);
 }
 
+/* A thread that ends while it holds a grant (pthread_exit or
+   cancellation inside a granting function) would leave its count behind
+   and the pages open for everyone: a thread-specific destructor gives its
+   grants back.  */
+
+static pthread_key_t exit_key;
+static pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
+
+static void
+release_on_exit (void *unused)
+{
+  (void) unused;
+  pkeyrt_emulate_release_thread ();
+}
+
+static void
+make_exit_key (void)
+{
+  pthread_key_create (&exit_key, release_on_exit);
+}
+
+/* Called when this thread takes its first grant.  */
+
+static void
+watch_thread_exit (void)
+{
+  pthread_once (&exit_key_once, make_exit_key);
+  pthread_setspecific (exit_key, (void *) 1);
+}
+
 /* Grant GRANT (PKEYPLUG_GRANT_*) on DESC's key to this thread.  Return the
    token for __pkeyplug_emulate_close: the level held before.  */
 
@@ -162,7 +192,7 @@ __pkeyplug_emulate_open (const struct pkeyplug_key_desc *desc, uint32_t grant)
   if (level <= prev)
     return prev;
   if (prev == PKEYRT_LEVEL_NONE)
-    pkeyrt_watch_thread_exit ();
+    watch_thread_exit ();
   set_level (slot, level);
   return prev;
 }

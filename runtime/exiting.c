@@ -28,7 +28,7 @@
 PKEYRT_EXPORT void
 __pkeyplug_before_exit (void)
 {
-  enum pkeyplug_mode mode = __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
+  enum pkeyplug_mode mode = pkeyrt_current_mode ();
 
   if (mode == PKEYPLUG_MODE_HW)
     pkeyrt_hw_lock_thread ();

@@ -51,41 +51,6 @@
 static struct pkeyrt_guarded *guarded;
 static size_t nguarded, guarded_alloc;
 
-/* Descriptor pages, noted as units fill them (init.c).  */
-static uintptr_t *descriptors;
-static size_t ndescriptors, descriptors_alloc;
-
-static int active;
-
-int
-pkeyrt_harden_active (void)
-{
-  return __atomic_load_n (&active, __ATOMIC_ACQUIRE);
-}
-
-/* Called with pkeyrt_lock held.  */
-
-void
-pkeyrt_harden_add_descriptor (const void *desc)
-{
-  descriptors = pkeyrt_grow (descriptors, &descriptors_alloc,
-			     ndescriptors + 1, sizeof *descriptors,
-			     PKEYPLUG_EXIT_HARDEN, "harden=1");
-  descriptors[ndescriptors++] = (uintptr_t) desc;
-}
-
-/* Call FN on every descriptor filled so far.  Called with pkeyrt_lock
-   held.  */
-
-void
-pkeyrt_each_descriptor (void (*fn) (struct pkeyplug_key_desc *))
-{
-  size_t n;
-
-  for (n = 0; n < ndescriptors; n++)
-    fn ((struct pkeyplug_key_desc *) descriptors[n]);
-}
-
 static void
 add_guarded (uintptr_t start, uintptr_t end, int slot)
 {
@@ -141,8 +106,9 @@ collect_guarded (void)
     for (j = 0; j < pkeyrt_keys[i].nranges; j++)
       add_guarded (pkeyrt_keys[i].ranges[j].start,
 		   pkeyrt_keys[i].ranges[j].end, -1);
-  for (n = 0; n < ndescriptors; n++)
-    add_guarded (descriptors[n], descriptors[n] + PKEYPLUG_PAGE_SIZE, -1);
+  for (n = 0; n < pkeyrt_descriptor_count (); n++)
+    add_guarded (pkeyrt_descriptor_page (n),
+		 pkeyrt_descriptor_page (n) + PKEYPLUG_PAGE_SIZE, -1);
   /* What locking and restoring trust (defaults.c).  */
   add_guarded ((uintptr_t) pkeyrt_defaults_page (),
 	       (uintptr_t) pkeyrt_defaults_page () + PKEYPLUG_PAGE_SIZE, -1);
@@ -230,7 +196,7 @@ pkeyrt_harden_install (void)
   struct pkeyrt_filter_spec spec;
   struct sock_fprog fprog;
 
-  if (!pkeyrt_harden || pkeyrt_harden_active ())
+  if (!pkeyrt_config->opt.harden || pkeyrt_harden_active ())
     return;
   pkeyrt_heap_reserve ();
   collect_guarded ();
@@ -261,8 +227,8 @@ pkeyrt_harden_install (void)
 		  "seccomp filter: %s", strerror (errno));
   self_test (spec.probes);
   memset (&spec.probes, 0, sizeof spec.probes);
-  __atomic_store_n (&active, 1, __ATOMIC_RELEASE);
-  if (pkeyrt_verbose)
+  pkeyrt_harden_mark_active ();
+  if (pkeyrt_config->opt.verbose)
     pkeyrt_note ("harden=1: seccomp filter of %zu instructions guards %zu "
 		 "ranges", prog.n, nguarded);
 }

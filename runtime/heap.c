@@ -133,12 +133,11 @@ heap_start (void)
   pthread_atfork (lock_heap, unlock_heap, unlock_heap);
 }
 
-/* Start the runtime and this file.  */
+/* Start this file (api.c has started the runtime).  */
 
 static void
 start (void)
 {
-  pkeyrt_start ();
   pthread_once (&heap_once, heap_start);
 }
 
@@ -168,16 +167,6 @@ zero_protected (uint32_t slot, uintptr_t addr, size_t len)
   pkeyrt_window_open (slot, &w);
   explicit_bzero ((void *) addr, len);
   pkeyrt_window_close (slot, &w);
-}
-
-/* Has pkeyplug_malloc made or used a key?  Sealed gates cannot start
-   then.  Under pkeyrt_lock.  */
-static int heap_used;
-
-int
-pkeyrt_heap_used (void)
-{
-  return heap_used;
 }
 
 /* Key names: [A-Za-z_][A-Za-z0-9_]*, at most PKEYPLUG_NAME_MAX long, as
@@ -223,12 +212,12 @@ key_slot (const char *name)
 		  "heap secrets are not supported with sealed gates yet "
 		  "(the runtime opens their keys itself to clear and copy "
 		  "blocks, which the ledger does not allow)");
-  heap_used = 1;
+  pkeyrt_note_heap_used ();
   slot = pkeyrt_find_key (name);
   if (slot < 0)
     {
       slot = pkeyrt_new_key (name, NULL);
-      if (slot >= 0 && pkeyrt_verbose)
+      if (slot >= 0 && pkeyrt_config->opt.verbose)
 	{
 	  const struct pkeyrt_key *key = &pkeyrt_keys[slot];
 
@@ -239,7 +228,7 @@ key_slot (const char *name)
 	    pkeyrt_note ("key '%s' -> %s, made by pkeyplug_malloc", name,
 			 key->gate == PKEYPLUG_GATE_NONE
 			 ? "not protected (mode off)"
-			 : pkeyrt_mode == PKEYPLUG_MODE_HW
+			 : pkeyrt_current_mode () == PKEYPLUG_MODE_HW
 			 ? "emulated (no hw key left, overflow=emulate)"
 			 : "emulated");
 	}
@@ -730,10 +719,10 @@ release_block (const struct block *b)
     s->block_size = 0;
 }
 
-/* The API.  */
+/* What <pkeyplug.h> promises (api.c exports it).  */
 
-PKEYRT_EXPORT void *
-pkeyplug_malloc (const char *name, size_t n)
+void *
+pkeyrt_heap_malloc (const char *name, size_t n)
 {
   int slot;
   void *p;
@@ -746,27 +735,11 @@ pkeyplug_malloc (const char *name, size_t n)
   return p;
 }
 
-PKEYRT_EXPORT void *
-pkeyplug_calloc (const char *name, size_t nmemb, size_t size)
-{
-  size_t n;
-
-  if (__builtin_mul_overflow (nmemb, size, &n))
-    {
-      errno = ENOMEM;
-      return NULL;
-    }
-  /* Blocks start zeroed.  */
-  return pkeyplug_malloc (name, n);
-}
-
-PKEYRT_EXPORT void
-pkeyplug_free (void *p)
+void
+pkeyrt_heap_free (void *p)
 {
   struct block b;
 
-  if (p == NULL)
-    return;
   start ();
   pthread_mutex_lock (&heap_lock);
   find_block ("pkeyplug_free", p, &b);
@@ -787,20 +760,14 @@ fits_in_place (const struct block *b, size_t n)
   return n > SMALL_MAX && ROUND16 (n) == b->capacity;
 }
 
-PKEYRT_EXPORT void *
-pkeyplug_realloc (void *p, size_t n)
+void *
+pkeyrt_heap_realloc (void *p, size_t n)
 {
   uint32_t slot;
   struct pkeyrt_window w;
   struct block b;
   void *q;
 
-  /* Without a block there is no key to allocate with.  */
-  if (p == NULL)
-    {
-      errno = EINVAL;
-      return NULL;
-    }
   start ();
   pthread_mutex_lock (&heap_lock);
   find_block ("pkeyplug_realloc", p, &b);

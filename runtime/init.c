@@ -25,18 +25,6 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-enum pkeyplug_mode pkeyrt_mode = PKEYPLUG_MODE_UNINITIALIZED;
-int pkeyrt_overflow_emulate;
-int pkeyrt_report_continue;
-int pkeyrt_verbose;
-int pkeyrt_mlock;
-int pkeyrt_report_exit = -1;
-char pkeyrt_log_path[PKEYRT_LOG_PATH_MAX + 1];
-enum pkeyrt_scan_request pkeyrt_scan;
-int pkeyrt_harden;
-struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
-uint32_t pkeyrt_nkeys;
-
 static pthread_once_t start_once = PTHREAD_ONCE_INIT;
 /* The environment the first caller of pkeyrt_start_env passed.  */
 static char **start_env;
@@ -72,15 +60,7 @@ start (void)
   int have_pku = 0;
 
   pkeyrt_parse_options (&opts, start_env);
-  pkeyrt_verbose = opts.verbose;
-  pkeyrt_mlock = opts.mlock;
-  pkeyrt_report_exit = opts.report_exit;
-  pkeyrt_overflow_emulate = opts.overflow_emulate;
-  pkeyrt_report_continue = opts.report_continue;
-  memcpy (pkeyrt_log_path, opts.log_path, sizeof pkeyrt_log_path);
-  pkeyrt_scan = opts.scan;
-  pkeyrt_harden = opts.harden;
-  pkeyrt_dontdump = opts.dontdump;
+  pkeyrt_config_set_options (&opts);
 
   /* The plugin lays data out for 4 KiB pages.  */
   if (sysconf (_SC_PAGESIZE) != PKEYPLUG_PAGE_SIZE)
@@ -110,22 +90,22 @@ start (void)
 
   /* The filter cannot tell the emulation's own mprotects from an
      attacker's, and the emulation's gates are plain calls anyway.  */
-  if (pkeyrt_harden && mode != PKEYPLUG_MODE_HW)
+  if (pkeyrt_config->opt.harden && mode != PKEYPLUG_MODE_HW)
     pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
 		  "harden=1 needs hw mode (real PKU), but the mode is %s: %s",
-		  pkeyplug_mode_name (mode),
+		  pkeyrt_mode_name (mode),
 		  mode == PKEYPLUG_MODE_EMULATE
 		  ? "the emulation changes page protections with mprotect at "
 		    "every grant"
 		  : "nothing is protected");
-  if (pkeyrt_harden && pkeyrt_overflow_emulate)
+  if (pkeyrt_config->opt.harden && pkeyrt_config->opt.overflow_emulate)
     pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
 		  "harden=1 and overflow=emulate exclude each other: the "
 		  "emulated keys change page protections with mprotect at "
 		  "every grant");
 
   if (mode != PKEYPLUG_MODE_OFF)
-    pkeyrt_install_handler ();
+    pkeyrt_install_handler (pkeyrt_report_fault);
   if (mode == PKEYPLUG_MODE_HW)
     {
       pkeyrt_defaults_start ();
@@ -141,7 +121,7 @@ start (void)
     pkeyrt_emulate_start ();
   if (mode != PKEYPLUG_MODE_OFF && opts.report_continue)
     pkeyrt_step_start ();
-  __atomic_store_n (&pkeyrt_mode, mode, __ATOMIC_RELEASE);
+  pkeyrt_config_set_mode (mode);
 
   /* Not only with verbose=1: the option does less than its name says.  */
   if (mode == PKEYPLUG_MODE_HW && opts.report_continue)
@@ -149,7 +129,7 @@ start (void)
 		 "of a hardware key still ends the process; only emulated "
 		 "keys (overflow=emulate) continue");
 
-  if (pkeyrt_verbose)
+  if (pkeyrt_config->opt.verbose)
     {
       const char *busy = have_pku == PKEYRT_HW_NO_FREE_KEY
 			 ? ", no hardware key free now" : "";
@@ -169,6 +149,7 @@ start (void)
 
   /* Every module the program started with is mapped by now.  */
   pkeyrt_scan_process ();
+  pkeyrt_config_freeze ();
 }
 
 void
@@ -186,137 +167,6 @@ pkeyrt_start_env (char **env)
   if (start_env == NULL)
     start_env = env;
   pthread_once (&start_once, start);
-}
-
-/* The slot of key NAME, or -1.  Called with pkeyrt_lock held.  */
-
-int
-pkeyrt_find_key (const char *name)
-{
-  uint32_t i;
-
-  for (i = 0; i < pkeyrt_nkeys; i++)
-    if (strcmp (pkeyrt_keys[i].name, name) == 0)
-      return (int) i;
-  return -1;
-}
-
-/* The rights (PKEYRT_DISABLE_*) a thread has on a key of POLICY outside
-   granting functions; an unknown policy is noaccess until stated.  */
-
-unsigned int
-pkeyrt_policy_rights (int policy)
-{
-  if (policy == PKEYPLUG_POLICY_READONLY)
-    return PKEYRT_DISABLE_WRITE;
-  return PKEYRT_DISABLE_ACCESS | PKEYRT_DISABLE_WRITE;
-}
-
-/* Does entry E state its key's policy?  */
-
-static int
-states_policy (const struct pkeyplug_unit_entry *e)
-{
-  return e->kind == PKEYPLUG_ENTRY_KEY
-	 && (e->flags & PKEYPLUG_KEY_POLICY_KNOWN) != 0;
-}
-
-/* Record the policy entry E states for KEY, which had none.  */
-
-static void
-set_policy (struct pkeyrt_key *key, const struct pkeyplug_unit_entry *e)
-{
-  key->policy = (int) e->policy;
-  key->policy_file = e->file;
-  key->policy_line = e->line;
-}
-
-/* Number of keys of the table that have a hardware key.  */
-
-static uint32_t
-hw_key_count (void)
-{
-  uint32_t i, n = 0;
-
-  for (i = 0; i < pkeyrt_nkeys; i++)
-    n += pkeyrt_keys[i].gate == PKEYPLUG_GATE_HW;
-  return n;
-}
-
-/* Make a new slot for key NAME, with the policy entry E states.  E is
-   NULL for a key that pkeyplug_malloc makes: its policy stays unknown,
-   i.e. noaccess, until a unit states one.  Return the slot, or -1 with
-   errno ENOSPC when no key is left (no hardware key and overflow=fail, or
-   a full table), or pkey_alloc's errno.  Called with pkeyrt_lock
-   held.  */
-
-int
-pkeyrt_new_key (const char *name, const struct pkeyplug_unit_entry *e)
-{
-  struct pkeyrt_key *key;
-  int pkey = -1, gate;
-
-  if (pkeyrt_nkeys >= PKEYRT_MAX_KEYS)
-    {
-      errno = ENOSPC;
-      return -1;
-    }
-  /* The filter knows only the keys there were when it went in.  */
-  if (pkeyrt_harden_active ())
-    {
-      errno = EPERM;
-      return -1;
-    }
-
-  switch (pkeyrt_mode)
-    {
-    case PKEYPLUG_MODE_HW:
-      gate = PKEYPLUG_GATE_HW;
-      break;
-    case PKEYPLUG_MODE_EMULATE:
-      gate = PKEYPLUG_GATE_EMULATE;
-      break;
-    default:
-      gate = PKEYPLUG_GATE_NONE;
-      break;
-    }
-
-  key = &pkeyrt_keys[pkeyrt_nkeys];
-  memset (key, 0, sizeof *key);
-  strcpy (key->name, name);
-  key->policy = PKEYRT_POLICY_UNKNOWN;
-  if (e != NULL && states_policy (e))
-    set_policy (key, e);
-
-  if (gate == PKEYPLUG_GATE_HW)
-    {
-      /* pkey_alloc also gives this thread the key's default rights.  */
-      if (hw_key_count () < PKEYRT_MAX_HW_KEYS)
-	{
-	  char what[PKEYPLUG_NAME_MAX + 8];
-
-	  snprintf (what, sizeof what, "key '%s'", name);
-	  pkey = pkeyrt_pkey_alloc (0, pkeyrt_policy_rights (key->policy),
-				    what);
-	}
-      else
-	errno = ENOSPC;
-      if (pkey < 0 && errno == ENOSPC && pkeyrt_overflow_emulate)
-	gate = PKEYPLUG_GATE_EMULATE;
-      else if (pkey < 0)
-	return -1;
-    }
-  key->gate = gate;
-  key->hw_key = pkey > 0 ? pkey : 0;
-  if (pkey > 0)
-    {
-      pkeyrt_defaults_set (pkey, pkeyrt_policy_rights (key->policy));
-      pkeyrt_sync_note_key (pkey);
-    }
-  if (key->policy != PKEYRT_POLICY_UNKNOWN)
-    pkeyrt_seal_key (key);
-  key->prot = pkeyrt_emulate_locked_prot (key);
-  return (int) pkeyrt_nkeys++;
 }
 
 /* Make a new slot for the key of entry E.  Return -1 if no key is left
@@ -354,7 +204,7 @@ out_of_keys (const struct pkeyplug_unit_entry *entries, uint32_t count,
 {
   char names[640];
   size_t len = 0;
-  uint32_t i, j, listed = 0, nfree = hw_key_count ();
+  uint32_t i, j, listed = 0, nfree = pkeyrt_hw_key_count ();
 
   names[0] = '\0';
   for (i = 0; i < count; i++)
@@ -444,7 +294,7 @@ fill_descriptor (struct pkeyplug_key_desc *desc, struct pkeyrt_key *key,
     pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
 		  "harden=1: unit %s brings a descriptor of key '%s' after "
 		  "the filter is in place", file, key->name);
-  pkeyrt_harden_add_descriptor (desc);
+  pkeyrt_add_descriptor (desc);
   if (mprotect (desc, PKEYPLUG_PAGE_SIZE, PROT_READ) != 0)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
 		  "cannot make the descriptor of key '%s' read-only: %s",
@@ -468,7 +318,7 @@ use_key (const struct pkeyplug_unit_entry *e)
       if (slot < 0)
 	return -1;
     }
-  else if (states_policy (e))
+  else if (pkeyrt_states_policy (e))
     {
       key = &pkeyrt_keys[slot];
       if (key->policy == PKEYRT_POLICY_UNKNOWN)
@@ -481,7 +331,7 @@ use_key (const struct pkeyplug_unit_entry *e)
 	    pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN,
 			  "harden=1: unit %s states the policy of key '%s' "
 			  "after the filter is in place", e->file, key->name);
-	  set_policy (key, e);
+	  pkeyrt_set_policy (key, e);
 	  if (key->gate == PKEYPLUG_GATE_HW)
 	    {
 	      pkeyrt_defaults_set (key->hw_key,
@@ -503,66 +353,6 @@ use_key (const struct pkeyplug_unit_entry *e)
 
   fill_descriptor (e->desc, &pkeyrt_keys[slot], (uint32_t) slot, e->file);
   return slot;
-}
-
-/* Add pages [START, END) to KEY's ranges, merging with ranges of the same
-   kind that overlap or touch.  Called with pkeyrt_lock held.  */
-
-void
-pkeyrt_add_range (struct pkeyrt_key *key, uintptr_t start, uintptr_t end,
-		  int is_const)
-{
-  uint32_t i = 0;
-
-  while (i < key->nranges)
-    {
-      struct pkeyrt_range *r = &key->ranges[i];
-
-      if (r->is_const == is_const && r->start <= end && start <= r->end)
-	{
-	  if (r->start < start)
-	    start = r->start;
-	  if (r->end > end)
-	    end = r->end;
-	  /* Drop R; the merged range is added below.  */
-	  *r = key->ranges[--key->nranges];
-	  continue;
-	}
-      i++;
-    }
-
-  if (key->nranges == key->ranges_alloc)
-    {
-      uint32_t n = key->ranges_alloc ? 2 * key->ranges_alloc : 8;
-      void *p = realloc (key->ranges, n * sizeof *key->ranges);
-
-      if (p == NULL)
-	pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "out of memory");
-      key->ranges = p;
-      key->ranges_alloc = n;
-    }
-  key->ranges[key->nranges].start = start;
-  key->ranges[key->nranges].end = end;
-  key->ranges[key->nranges].is_const = is_const;
-  key->nranges++;
-}
-
-/* Drop pages [START, END), which pkeyrt_add_range added as a range of
-   their own (a heap arena, with a guard page on each side so that it
-   touches no other range), from KEY's ranges.  Called with pkeyrt_lock
-   held, before the pages are unmapped.  */
-
-void
-pkeyrt_remove_range (struct pkeyrt_key *key, uintptr_t start, uintptr_t end)
-{
-  uint32_t i;
-
-  for (i = 0; i < key->nranges; i++)
-    if (key->ranges[i].start == start && key->ranges[i].end == end)
-      {
-	key->ranges[i] = key->ranges[--key->nranges];
-	return;
-      }
 }
 
 /* Protect the object of entry E, of key SLOT.  *LAST is the range the
@@ -610,7 +400,7 @@ protect_object (const struct pkeyplug_unit_entry *e, int slot,
      locking first, while the pages are still accessible, faults them in.
      The pages hold nothing else, so neither touches other data.  */
   pkeyrt_exclude_from_dump ((void *) start, end - start);
-  if (pkeyrt_mlock && mlock ((void *) start, end - start) != 0)
+  if (pkeyrt_config->opt.mlock && mlock ((void *) start, end - start) != 0)
     pkeyrt_note ("mlock=1: cannot lock the pages of '%s' (key '%s') in "
 		 "memory: %s", e->name, key->name, strerror (errno));
 
@@ -658,7 +448,7 @@ check_entry (const struct pkeyplug_unit_entry *e, const char *file)
       || strnlen (e->key, PKEYPLUG_NAME_MAX + 1) > PKEYPLUG_NAME_MAX)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
 		  "bad unit %s: missing or overlong key name", file);
-  if (states_policy (e) && e->policy != PKEYPLUG_POLICY_NOACCESS
+  if (pkeyrt_states_policy (e) && e->policy != PKEYPLUG_POLICY_NOACCESS
       && e->policy != PKEYPLUG_POLICY_READONLY)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP,
 		  "bad unit %s: key '%s' has policy %u", file, e->key,
@@ -710,7 +500,7 @@ pkeyrt_register_table (const struct pkeyplug_unit_entry *entries,
   first_new = pkeyrt_nkeys;
   for (i = 0; i < count; i++)
     check_entry (&entries[i], entries[i].file ? entries[i].file : file);
-  if (pkeyrt_mode == PKEYPLUG_MODE_HW)
+  if (pkeyrt_current_mode () == PKEYPLUG_MODE_HW)
     for (i = 0; i < count; i++)
       if (entries[i].kind == PKEYPLUG_ENTRY_KEY
 	  && (entries[i].flags & PKEYPLUG_KEY_SEALED))
@@ -736,7 +526,7 @@ pkeyrt_register_table (const struct pkeyplug_unit_entry *entries,
 	protect_object (&entries[i], slot, &last);
       }
 
-  if (pkeyrt_verbose)
+  if (pkeyrt_config->opt.verbose)
     for (i = first_new; i < pkeyrt_nkeys; i++)
       {
 	struct pkeyrt_key *key = &pkeyrt_keys[i];
@@ -756,7 +546,7 @@ pkeyrt_register_table (const struct pkeyplug_unit_entry *entries,
 		       key->name,
 		       key->gate == PKEYPLUG_GATE_NONE
 		       ? "not protected (mode off)"
-		       : pkeyrt_mode == PKEYPLUG_MODE_HW
+		       : pkeyrt_current_mode () == PKEYPLUG_MODE_HW
 		       ? "emulated (no hw key left, overflow=emulate)"
 		       : "emulated",
 		       key->nobjects, plural (key->nobjects),

@@ -15,6 +15,7 @@
    section headers) is not checked, and says so with verbose=1.  */
 
 #include "pkeyrt.h"
+#include "elf.h"
 
 #include <elf.h>
 #include <errno.h>
@@ -79,63 +80,43 @@ find_module_of (struct dl_phdr_info *info, size_t size, void *data)
   return 1;
 }
 
-static int
-read_at (int fd, void *buf, size_t len, off_t at)
-{
-  return pread (fd, buf, len, at) == (ssize_t) len ? 0 : -1;
-}
-
-/* Read the allocated sections of the ELF file FD, loaded at BASE.  */
+/* Read the allocated sections of the ELF file PATH, loaded at BASE.  */
 
 static int
-read_sections (int fd, uintptr_t base)
+read_sections (const char *path, uintptr_t base)
 {
-  ElfW (Ehdr) eh;
-  ElfW (Shdr) *sh = NULL;
-  size_t i, n;
+  struct pkeyrt_elf elf;
+  size_t i;
 
-  if (read_at (fd, &eh, sizeof eh, 0) != 0
-      || memcmp (eh.e_ident, ELFMAG, SELFMAG) != 0
-      || eh.e_shentsize != sizeof (ElfW (Shdr)) || eh.e_shnum == 0
-      || eh.e_shstrndx >= eh.e_shnum)
+  if (pkeyrt_elf_open (path, &elf) != 0)
     return -1;
-  n = eh.e_shnum;
-  sh = calloc (n, sizeof *sh);
-  module.sections = calloc (n, sizeof *module.sections);
-  if (sh == NULL || module.sections == NULL
-      || read_at (fd, sh, n * sizeof *sh, (off_t) eh.e_shoff) != 0)
-    goto fail;
-  module.names = malloc (sh[eh.e_shstrndx].sh_size + 1);
-  if (module.names == NULL
-      || read_at (fd, module.names, sh[eh.e_shstrndx].sh_size,
-		  (off_t) sh[eh.e_shstrndx].sh_offset) != 0)
-    goto fail;
-  module.names[sh[eh.e_shstrndx].sh_size] = '\0';
-  for (i = 0; i < n; i++)
+  module.sections = calloc (elf.nsections, sizeof *module.sections);
+  if (module.sections == NULL)
     {
+      pkeyrt_elf_close (&elf);
+      return -1;
+    }
+  for (i = 0; i < elf.nsections; i++)
+    {
+      const ElfW(Shdr) *sh = &elf.sh[i];
       struct loaded_section *ls = &module.sections[module.nsections];
+      const char *name = pkeyrt_elf_section_name (&elf, i);
 
       /* .tbss takes no address space of its own.  */
-      if (!(sh[i].sh_flags & SHF_ALLOC) || sh[i].sh_size == 0
-	  || ((sh[i].sh_flags & SHF_TLS) && sh[i].sh_type == SHT_NOBITS)
-	  || sh[i].sh_name >= sh[eh.e_shstrndx].sh_size)
+      if (!(sh->sh_flags & SHF_ALLOC) || sh->sh_size == 0
+	  || ((sh->sh_flags & SHF_TLS) && sh->sh_type == SHT_NOBITS)
+	  || name == NULL)
 	continue;
-      ls->start = base + sh[i].sh_addr;
-      ls->end = ls->start + sh[i].sh_size;
-      ls->name = module.names + sh[i].sh_name;
+      ls->start = base + sh->sh_addr;
+      ls->end = ls->start + sh->sh_size;
+      ls->name = name;
       module.nsections++;
     }
-  free (sh);
+  /* The names stay: the sections point into them.  */
+  module.names = elf.names;
+  elf.names = NULL;
+  pkeyrt_elf_close (&elf);
   return 0;
-
- fail:
-  free (sh);
-  free (module.sections);
-  free (module.names);
-  module.sections = NULL;
-  module.names = NULL;
-  module.nsections = 0;
-  return -1;
 }
 
 /* Make MODULE the module that ADDR lies in.  */
@@ -145,7 +126,6 @@ load_module (uintptr_t addr)
 {
   struct find_module f = { addr, 0, 0, 0, NULL, 0 };
   const char *path;
-  int fd;
 
   free (module.sections);
   free (module.names);
@@ -168,14 +148,9 @@ load_module (uintptr_t addr)
     }
   if (path == NULL)
     return;
-  fd = open (path, O_RDONLY | O_CLOEXEC);
-  if ((fd < 0 || read_sections (fd, f.base) != 0) && pkeyrt_verbose)
-    pkeyrt_note ("cannot read the section headers of %s (%s): the "
-		 "layout of its protected pages is not checked", path,
-		 fd < 0 ? strerror (errno) : "not an ELF file with section "
-		 "headers");
-  if (fd >= 0)
-    close (fd);
+  if (read_sections (path, f.base) != 0 && pkeyrt_config->opt.verbose)
+    pkeyrt_note ("cannot read the section headers of %s: the layout of "
+		 "its protected pages is not checked", path);
 }
 
 /* Is section NAME one of key KEY's: .pkeyplug.KEY, then .const, .bss,

@@ -362,7 +362,7 @@ collect_key (uint32_t slot, void ***blocks, size_t n, size_t *cap)
 PKEYRT_EXPORT int
 __lsan_is_turned_off (void)
 {
-  enum pkeyplug_mode mode = __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
+  enum pkeyplug_mode mode = pkeyrt_current_mode ();
   uint32_t nkeys = __atomic_load_n (&pkeyrt_nkeys, __ATOMIC_ACQUIRE);
   void **blocks = NULL;
   size_t n = 0, cap = 0;

@@ -1,36 +1,52 @@
 /* pkeyrt.h -- what the files of the libpkeyrt runtime share.
 
+   The files, by layer (runtime/README; calls only go down):
+
+   core
    options.c   PKEYPLUG_OPTIONS
-   hw.c        PKU detection, pkey system calls, RDPKRU/WRPKRU
-   init.c      start-up, the key table, __pkeyplug_register_unit
+   config.c    the options and the mode, read-only after start-up
+   message.c   one-line messages on stderr, fatal exits, abort
+   keys.c      the key table, its ranges, the module descriptors
+   lock.c      pkeyrt_lock, held with every signal blocked
+   pkru.c      the runtime's one checked WRPKRU
+   hw.c        PKU detection, pkey system calls, RDPKRU
+   maps.c      reading /proc/self/maps
+   elf.c       section headers and names of a module's file (elf.h)
+   fault.c     the SIGSEGV handler: probes first, then violations
+   grow.c      room in the runtime's growing tables
+   ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
+
+   mechanisms
+   defaults.c  every hardware key's rights outside grants, read-only
+   verify.c    probes that check each protection took
    emulate.c   the mprotect emulation and its gates
-   report.c    messages on stderr and the SIGSEGV violation report
+   scrub.c     clearing the dead stack below a grant that closes
    threads.c   threads that start or end inside a grant
    helpers.c   glibc's helper threads (timers, mq_notify, aio, getaddrinfo_a)
-   defaults.c  every hardware key's rights outside grants, read-only
-   rights.c    saving and restoring a thread's rights around setjmp
    exiting.c   locking a thread's keys before exit; exit, abort
-   scrub.c     clearing the dead stack below a grant that closes
-   heap.c      heap secrets: pkeyplug_malloc and friends
-   lock.c      pkeyrt_lock, held with every signal blocked
-   step.c      report=continue-in-emulate: single-step past a violation
-   api.c       the public API of <pkeyplug.h>
-   scan.c      scan=1: stray WRPKRU/XRSTOR sequences in executable memory
+   rights.c    saving and restoring a thread's rights around setjmp
+   window.c    the runtime opens a key for itself, briefly
+   dump.c      protected pages in core dumps or not (dontdump=)
+   sync.c      new keys' default rights for threads older than them
+   seal.c      the ledger of sealed gates
+   newkey.c    making a key
+   heap.c      heap secrets: the allocator behind pkeyplug_malloc
+
+   policies
    harden.c    harden=1: the seccomp filter that guards protected memory
                (with filter.c, bpf.c and opener.c; see harden.h)
-   maps.c      reading /proc/self/maps
    sigsys.c    harden=1: SIGSYS stays deliverable (interposed sigprocmask)
-   sync.c      new keys' default rights for threads older than them
-   seal.c      the ledger of sealed gates; the checked WRPKRU
-   units.c     start first; find every unit through its note
-   verify.c    probes that check each protection took
-   layout.c    no other section on a protected page
-   grow.c      room in the runtime's growing tables
+   scan.c      scan=1: stray WRPKRU/XRSTOR sequences in executable memory
+   step.c      report=continue-in-emulate: single-step past a violation
    pkeyset.c   hw mode: the C library's pkey_set cannot open our keys
-   window.c    the runtime opens a key for itself, briefly
+   layout.c    no other section on a protected page
    lsan.c      LeakSanitizer: protected pages kept out of its scan
-   dump.c      protected pages in core dumps or not (dontdump=)
-   ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
+
+   entry
+   report.c    the violation report
+   init.c      start-up; registering the units the plugin built
+   units.c     start first; find every unit through its note
+   api.c       the public API of <pkeyplug.h>
 
    Everything declared here is hidden: only the functions of pkeyplug.h and
    pkeyplug-abi.h leave the library, each marked PKEYRT_EXPORT where it is
@@ -195,31 +211,56 @@ struct pkeyrt_object
   uint64_t size;
 };
 
-/* init.c.  The key table and the mode are guarded by pkeyrt_lock (the mode
-   is written once, at start-up).  */
-extern enum pkeyplug_mode pkeyrt_mode;
-extern int pkeyrt_overflow_emulate;
-extern int pkeyrt_report_continue;
-extern int pkeyrt_verbose;
-extern int pkeyrt_mlock;
-extern int pkeyrt_report_exit;
-extern char pkeyrt_log_path[PKEYRT_LOG_PATH_MAX + 1];
-extern enum pkeyrt_scan_request pkeyrt_scan;
-extern int pkeyrt_harden;
+/* config.c.  The options and the mode: written once at start-up, then
+   read-only.  */
+struct pkeyrt_config
+{
+  enum pkeyplug_mode mode;	/* Read with pkeyrt_current_mode.  */
+  struct pkeyrt_options opt;	/* PKEYPLUG_OPTIONS as parsed.  */
+};
+extern const struct pkeyrt_config *const pkeyrt_config;
+extern void pkeyrt_config_set_options (const struct pkeyrt_options *opt);
+extern void pkeyrt_config_set_mode (enum pkeyplug_mode mode);
+extern void pkeyrt_config_freeze (void);
+extern const char *pkeyrt_mode_name (enum pkeyplug_mode mode);
+extern int pkeyrt_harden_active (void);
+extern void pkeyrt_harden_mark_active (void);
+
+static inline enum pkeyplug_mode
+pkeyrt_current_mode (void)
+{
+  return __atomic_load_n (&pkeyrt_config->mode, __ATOMIC_ACQUIRE);
+}
+
+/* keys.c.  The key table is guarded by pkeyrt_lock.  */
 extern struct pkeyrt_key pkeyrt_keys[PKEYRT_MAX_KEYS];
 extern uint32_t pkeyrt_nkeys;
-extern void pkeyrt_start (void);
-extern void pkeyrt_start_env (char **env);
-extern void pkeyrt_register_table (const struct pkeyplug_unit_entry *entries,
-				   uint32_t count, uint32_t abi_version);
 extern int pkeyrt_find_key (const char *name);
 extern unsigned int pkeyrt_policy_rights (int policy);
-extern int pkeyrt_new_key (const char *name,
-			   const struct pkeyplug_unit_entry *e);
 extern void pkeyrt_add_range (struct pkeyrt_key *key, uintptr_t start,
 			      uintptr_t end, int is_const);
 extern void pkeyrt_remove_range (struct pkeyrt_key *key, uintptr_t start,
 				 uintptr_t end);
+extern void pkeyrt_add_descriptor (const void *desc);
+extern void pkeyrt_each_descriptor (void (*fn) (struct pkeyplug_key_desc *));
+extern uintptr_t pkeyrt_descriptor_page (size_t n);
+extern size_t pkeyrt_descriptor_count (void);
+extern int pkeyrt_states_policy (const struct pkeyplug_unit_entry *e);
+extern void pkeyrt_set_policy (struct pkeyrt_key *key,
+			       const struct pkeyplug_unit_entry *e);
+extern uint32_t pkeyrt_hw_key_count (void);
+extern int pkeyrt_heap_used (void);
+extern void pkeyrt_note_heap_used (void);
+
+/* newkey.c */
+extern int pkeyrt_new_key (const char *name,
+			   const struct pkeyplug_unit_entry *e);
+
+/* init.c */
+extern void pkeyrt_start (void);
+extern void pkeyrt_start_env (char **env);
+extern void pkeyrt_register_table (const struct pkeyplug_unit_entry *entries,
+				   uint32_t count, uint32_t abi_version);
 
 /* lock.c.  pkeyrt_lock guards the key table and the emulation's counts.
    It is only ever held with every signal blocked, so that a signal handler
@@ -250,7 +291,6 @@ extern void pkeyrt_hw_set_rights (int pkey, unsigned int rights);
 
 /* threads.c */
 extern int pkeyrt_hw_rights_differ (void);
-extern void pkeyrt_watch_thread_exit (void);
 extern void *pkeyrt_next_symbol (const char *name);
 
 /* The C library's NAME, which the runtime wraps.  The shared runtime
@@ -277,8 +317,8 @@ extern void pkeyrt_hw_lock_thread (void);
 /* exiting.c */
 extern void pkeyrt_lock_at_thread_exit (void);
 
-/* seal.c.  pkeyrt_wrpkru is there: once the ledger exists it checks
-   every value written.  */
+/* pkru.c.  pkeyrt_wrpkru: once the ledger exists (seal.c) it checks
+   every value written against it.  */
 struct pkeyrt_seal_config
 {
   uint64_t ledger;		/* 0 until a unit with sealed gates comes.  */
@@ -290,6 +330,8 @@ extern struct pkeyrt_seal_config pkeyrt_seal_config;
 #define PKEYRT_SEAL_COUNTS 32	/* Read-write, then read, per hw key.  */
 extern void pkeyrt_wrpkru (uint32_t pkru);
 extern int pkeyrt_sealed (void);
+
+/* seal.c */
 extern void pkeyrt_seal_start (void);
 extern void pkeyrt_seal_claim (void);
 extern void pkeyrt_seal_release (void);
@@ -316,18 +358,25 @@ extern unsigned int pkeyrt_emulate_raise (uint32_t slot, unsigned int level);
 extern void pkeyrt_emulate_lower (uint32_t slot, unsigned int token);
 extern int pkeyrt_emulated_slot_p (uint32_t slot);
 
-/* report.c */
+/* message.c */
 extern void pkeyrt_fatal (int status, const char *fmt, ...)
   __attribute__ ((noreturn, format (printf, 2, 3)));
 extern void pkeyrt_note (const char *fmt, ...)
   __attribute__ ((format (printf, 1, 2)));
 extern void pkeyrt_abort (const char *fmt, ...)
   __attribute__ ((noreturn, format (printf, 1, 2)));
-extern void pkeyrt_install_handler (void);
+extern void pkeyrt_die (void) __attribute__ ((noreturn));
+extern void pkeyrt_write_all (const char *buf, size_t len);
+
+/* fault.c */
 typedef int pkeyrt_probe_fault_fn (const siginfo_t *info, void *ctx);
+extern void pkeyrt_install_handler (pkeyrt_probe_fault_fn *violation);
 extern int pkeyrt_handler_claim (pkeyrt_probe_fault_fn *probe);
 extern void pkeyrt_handler_release (int claimed);
+
+/* report.c */
 extern void pkeyrt_add_object (const struct pkeyrt_object *obj);
+extern int pkeyrt_report_fault (const siginfo_t *info, void *ctx);
 
 /* step.c */
 extern void pkeyrt_step_start (void);
@@ -374,19 +423,18 @@ extern int pkeyrt_maps_next (char **cursor, struct pkeyrt_mapping *m);
 /* harden.c */
 extern void pkeyrt_harden_install (void);
 extern void pkeyrt_harden_at_init (void);
-extern int pkeyrt_harden_active (void);
-extern void pkeyrt_harden_add_descriptor (const void *desc);
-extern void pkeyrt_each_descriptor (void (*fn) (struct pkeyplug_key_desc *));
 
 /* heap.c.  Where an address lies in the heap arenas, for the violation
    report.  */
+extern void *pkeyrt_heap_malloc (const char *name, size_t n);
+extern void pkeyrt_heap_free (void *p);
+extern void *pkeyrt_heap_realloc (void *p, size_t n);
 enum pkeyrt_heap_place
 {
   PKEYRT_HEAP_BLOCK,		/* In a live block.  */
   PKEYRT_HEAP_ARENA,		/* In an arena, outside every live block.  */
   PKEYRT_HEAP_GUARD		/* In the guard page below or above one.  */
 };
-extern int pkeyrt_heap_used (void);
 
 struct pkeyrt_heap_hit
 {
@@ -417,7 +465,6 @@ extern void pkeyrt_window_close (uint32_t slot,
 				 const struct pkeyrt_window *w);
 
 /* dump.c */
-extern int pkeyrt_dontdump;
 extern void pkeyrt_exclude_from_dump (void *addr, size_t len);
 
 #pragma GCC visibility pop

@@ -1,17 +1,14 @@
-/* report.c -- everything the runtime says on stderr: fatal start-up
-   messages, verbose notes, and the report of a protection violation.
+/* report.c -- the report of a protection violation.
 
-   The SIGSEGV handler first lets verify.c take the faults of the
-   runtime's own probes (through a function it hands over), then looks the faulting address up among the
-   protected objects the units registered, then among the heap arenas
-   (heap.c).  A
-   hit is a violation: it says which object or heap block, which key and
-   which code, then aborts; with report=continue-in-emulate, a violation
-   of an emulated key lets the access through once instead (step.c) and
-   the program goes on.  Any other fault goes to whatever handler was
-   installed before ours, or gets the default action.
+   The SIGSEGV handler (fault.c) asks pkeyrt_report_fault about every
+   fault that is not one of the runtime's probes.  It looks the faulting
+   address up among the protected objects the units registered, then
+   among the heap arenas (heap.c).  A hit is a violation: the report says
+   which object or heap block, which key and which code, then the process
+   aborts; with report=continue-in-emulate, a violation of an emulated key
+   lets the access through once instead (step.c) and the program goes on.
 
-   The handler builds its text by hand in a stack buffer and writes it with
+   The report is built by hand in a stack buffer and written with
    write (2): no stdio, no malloc.  (dladdr is the one call that is not
    async-signal-safe; the process dies right after it anyway.)  The object
    list is appended to under pkeyrt_lock and read by the handler without
@@ -37,93 +34,6 @@
 
 /* x86 page-fault error code: the access was a write.  */
 #define PF_WRITE (1UL << 1)
-
-/* Write all LEN bytes at BUF to stderr.  */
-
-static void
-write_all (const char *buf, size_t len)
-{
-  while (len > 0)
-    {
-      ssize_t n = write (STDERR_FILENO, buf, len);
-
-      if (n < 0 && errno == EINTR)
-	continue;
-      if (n <= 0)
-	return;
-      buf += n;
-      len -= (size_t) n;
-    }
-}
-
-/* Print "pkeyplug: " FMT "\n" on stderr, in one write.  */
-
-static void
-vmessage (const char *fmt, va_list ap)
-{
-  char buf[1024];
-  int n = snprintf (buf, sizeof buf, "pkeyplug: ");
-  int m = vsnprintf (buf + n, sizeof buf - n - 1, fmt, ap);
-
-  if (m < 0)
-    m = 0;
-  n += m;
-  if (n > (int) sizeof buf - 2)
-    n = sizeof buf - 2;
-  buf[n++] = '\n';
-  write_all (buf, n);
-}
-
-void
-pkeyrt_fatal (int status, const char *fmt, ...)
-{
-  va_list ap;
-
-  va_start (ap, fmt);
-  vmessage (fmt, ap);
-  va_end (ap);
-  _exit (status);
-}
-
-void
-pkeyrt_note (const char *fmt, ...)
-{
-  va_list ap;
-
-  va_start (ap, fmt);
-  vmessage (fmt, ap);
-  va_end (ap);
-}
-
-/* Abort, as a violation does.  A user's SIGABRT handler must not turn
-   this into anything but 134.  */
-
-static void __attribute__ ((noreturn))
-die (void)
-{
-  struct sigaction dfl;
-
-
-  memset (&dfl, 0, sizeof dfl);
-  dfl.sa_handler = SIG_DFL;
-  sigemptyset (&dfl.sa_mask);
-  sigaction (SIGABRT, &dfl, NULL);
-  abort ();
-}
-
-/* The program misused the runtime (pkeyplug_free of a foreign pointer):
-   say so in one line and abort.  */
-
-void
-pkeyrt_abort (const char *fmt, ...)
-{
-  va_list ap;
-
-  va_start (ap, fmt);
-  vmessage (fmt, ap);
-  va_end (ap);
-  die ();
-}
 
 /* The registered objects.  */
 
@@ -307,10 +217,10 @@ log_copy (const char *buf, size_t len)
   struct text name;
   int fd;
 
-  if (pkeyrt_log_path[0] == '\0')
+  if (pkeyrt_config->opt.log_path[0] == '\0')
     return;
   name.len = 0;
-  put_str (&name, pkeyrt_log_path);
+  put_str (&name, pkeyrt_config->opt.log_path);
   put_str (&name, ".");
   put_udec (&name, (uint64_t) getpid ());
   if (name.len >= sizeof name.buf)
@@ -423,7 +333,7 @@ report_violation (const struct pkeyrt_object *obj,
   if (continuing)
     put_str (&t, "pkeyplug:   continuing (report=continue-in-emulate)\n");
 
-  write_all (t.buf, t.len);
+  pkeyrt_write_all (t.buf, t.len);
   log_copy (t.buf, t.len);
 }
 
@@ -432,9 +342,9 @@ report_violation (const struct pkeyrt_object *obj,
 static void __attribute__ ((noreturn))
 end_after_report (void)
 {
-  if (pkeyrt_report_exit >= 0)
-    _exit (pkeyrt_report_exit);
-  die ();
+  if (pkeyrt_config->opt.report_exit >= 0)
+    _exit (pkeyrt_config->opt.report_exit);
+  pkeyrt_die ();
 }
 
 /* A violation by INFO/UC of key SLOT, on OBJ or the heap memory HIT:
@@ -446,14 +356,15 @@ end_after_report (void)
 
 static void
 violation (uint32_t slot, const struct pkeyrt_object *obj,
-	   const struct pkeyrt_heap_hit *hit, siginfo_t *info, void *ctx)
+	   const struct pkeyrt_heap_hit *hit, const siginfo_t *info, void *ctx)
 {
   const ucontext_t *uc = ctx;
   int is_write = uc != NULL
 		 && (uc->uc_mcontext.gregs[REG_ERR] & PF_WRITE) != 0;
-  int stepping = pkeyrt_report_continue && pkeyrt_step_active ();
+  int stepping = pkeyrt_config->opt.report_continue && pkeyrt_step_active ();
 
-  if (pkeyrt_report_continue && uc != NULL && pkeyrt_emulated_slot_p (slot)
+  if (pkeyrt_config->opt.report_continue && uc != NULL
+      && pkeyrt_emulated_slot_p (slot)
       && (obj != NULL || hit->place != PKEYRT_HEAP_GUARD)
       && pkeyrt_step_past (slot, (uintptr_t) info->si_addr, is_write, ctx))
     {
@@ -465,148 +376,33 @@ violation (uint32_t slot, const struct pkeyrt_object *obj,
   end_after_report ();
 }
 
-/* The SIGSEGV action in force before ours.  */
-static struct sigaction previous;
+/* The handler's question (fault.c): is the fault INFO/CTX a violation of
+   a key?  If so, report it and end the process, or let the access
+   through (report=continue-in-emulate) and return 1.  */
 
-/* The program's own SIGSEGV action, installed after ours, while a probe
-   (verify.c) runs with ours put back in front of it; see
-   pkeyrt_handler_claim.  */
-static struct sigaction displaced;
-static volatile sig_atomic_t displacing;
-static pthread_mutex_t claim_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* The first question the handler asks, set by pkeyrt_handler_claim:
-   verify.c's, is this fault one of its probes?  */
-static pkeyrt_probe_fault_fn *probe_fault;
-
-/* Hand a fault that is not ours to the previous action.  */
-
-static void
-chain (int sig, siginfo_t *info, void *ctx)
+int
+pkeyrt_report_fault (const siginfo_t *info, void *ctx)
 {
-  const struct sigaction *to = displacing ? &displaced : &previous;
-
-  if (to->sa_handler == SIG_DFL || to->sa_handler == SIG_IGN)
-    {
-      struct sigaction dfl;
-
-      /* Returning makes a hardware fault happen again, now with the
-	 default action (a kernel fault cannot be ignored anyway).  A sent
-	 signal would not come back: send it again.  */
-      memset (&dfl, 0, sizeof dfl);
-      dfl.sa_handler = SIG_DFL;
-      sigemptyset (&dfl.sa_mask);
-      sigaction (sig, &dfl, NULL);
-      if (info == NULL || info->si_code <= 0)
-	raise (sig);
-    }
-  else if (to->sa_flags & SA_SIGINFO)
-    to->sa_sigaction (sig, info, ctx);
-  else
-    to->sa_handler (sig);
-}
-
-static void
-segv_handler (int sig, siginfo_t *info, void *ctx)
-{
-  int saved_errno = errno;
-
-  pkeyrt_probe_fault_fn *probe = probe_fault;
-
-  if (probe != NULL && probe (info, ctx))
-    {
-      errno = saved_errno;
-      return;
-    }
+  uintptr_t addr;
+  const struct pkeyrt_object *obj;
+  struct pkeyrt_heap_hit hit;
 
   /* Only faults the kernel raised (si_code > 0) have an address; a
      MAPERR means the pages are gone, so they are not protected objects
      any more.  */
-  if (info != NULL && info->si_code > 0 && info->si_code != SEGV_MAPERR)
-    {
-      uintptr_t addr = (uintptr_t) info->si_addr;
-      const struct pkeyrt_object *obj = find_object (addr);
-      struct pkeyrt_heap_hit hit;
-
-      if (obj != NULL)
-	{
-	  violation (obj->slot, obj, NULL, info, ctx);
-	  errno = saved_errno;
-	  return;
-	}
-      if (pkeyrt_heap_find (addr, &hit))
-	{
-	  violation (hit.slot, NULL, &hit, info, ctx);
-	  errno = saved_errno;
-	  return;
-	}
-    }
-  chain (sig, info, ctx);
-  errno = saved_errno;
-}
-
-/* Our SIGSEGV action.  SA_ONSTACK: a program with an alternate stack
-   expects its stack overflows to be handled there.  */
-
-static void
-our_action (struct sigaction *sa)
-{
-  memset (sa, 0, sizeof *sa);
-  sa->sa_sigaction = segv_handler;
-  sigemptyset (&sa->sa_mask);
-  sa->sa_flags = SA_SIGINFO | SA_ONSTACK;
-}
-
-/* Install the violation handler, keeping the previous action to chain
-   to.  */
-
-void
-pkeyrt_install_handler (void)
-{
-  struct sigaction sa;
-
-  our_action (&sa);
-  if (sigaction (SIGSEGV, &sa, &previous) != 0)
-    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "cannot install the SIGSEGV handler: "
-		  "%s", strerror (errno));
-}
-
-/* Make sure our handler is in force for a probe (verify.c), until
-   pkeyrt_handler_release, and that it asks PROBE first whether a fault
-   is the probe's.  The program may have installed its own handler since
-   we started: then ours goes back in front of it for the probe, and
-   faults that are not ours go to the program's meanwhile.  Probes take
-   turns, so that one never puts the program's handler back under
-   another.  Return 1 if ours had to go back.  */
-
-int
-pkeyrt_handler_claim (pkeyrt_probe_fault_fn *probe)
-{
-  struct sigaction cur, sa;
-
-  pthread_mutex_lock (&claim_lock);
-  probe_fault = probe;
-  if (sigaction (SIGSEGV, NULL, &cur) != 0
-      || ((cur.sa_flags & SA_SIGINFO) && cur.sa_sigaction == segv_handler))
+  if (info == NULL || info->si_code <= 0 || info->si_code == SEGV_MAPERR)
     return 0;
-  displaced = cur;
-  displacing = 1;
-  our_action (&sa);
-  if (sigaction (SIGSEGV, &sa, NULL) != 0)
-    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "cannot install the SIGSEGV handler: "
-		  "%s", strerror (errno));
-  return 1;
-}
-
-/* End what pkeyrt_handler_claim began; CLAIMED is what it returned.  */
-
-void
-pkeyrt_handler_release (int claimed)
-{
-  if (claimed)
+  addr = (uintptr_t) info->si_addr;
+  obj = find_object (addr);
+  if (obj != NULL)
     {
-      sigaction (SIGSEGV, &displaced, NULL);
-      displacing = 0;
+      violation (obj->slot, obj, NULL, info, ctx);
+      return 1;
     }
-  pthread_mutex_unlock (&claim_lock);
+  if (pkeyrt_heap_find (addr, &hit))
+    {
+      violation (hit.slot, NULL, &hit, info, ctx);
+      return 1;
+    }
+  return 0;
 }

@@ -24,7 +24,7 @@
 
 struct saved_rights
 {
-  uint32_t mode;		/* pkeyrt_mode when saved.  */
+  uint32_t mode;		/* pkeyrt_current_mode () when saved.  */
   uint32_t pkru;		/* hw mode.  */
   uint8_t levels[PKEYRT_MAX_KEYS];	/* Emulated keys, in either mode
 					   (overflow=emulate in hw).  */
@@ -39,7 +39,7 @@ __pkeyplug_rights_save (void *buf)
 {
   struct saved_rights *r = buf;
 
-  r->mode = __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE);
+  r->mode = pkeyrt_current_mode ();
   if (r->mode == PKEYPLUG_MODE_HW)
     {
       r->pkru = pkeyrt_rdpkru ();
@@ -55,7 +55,7 @@ __pkeyplug_rights_restore (const void *buf)
   const struct saved_rights *r = buf;
 
   /* Saved before the runtime started: there was nothing to save.  */
-  if (r->mode != __atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE))
+  if (r->mode != pkeyrt_current_mode ())
     return;
   if (r->mode == PKEYPLUG_MODE_HW)
     {

@@ -30,6 +30,7 @@
    known (the module's dynamic symbols, else its .symtab).  */
 
 #include "pkeyrt.h"
+#include "elf.h"
 #include "pkeyseq.h"
 #include "pkeyplug-asm.h"
 
@@ -73,69 +74,15 @@ struct scan_state
 
 static pthread_mutex_t scan_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Read LEN bytes at OFFSET of FD into BUF; 0 on success.  */
+/* Read the section headers of the file module M was loaded from (its
+   name, the program itself for ""; nothing for the vdso).  */
 
 static int
-read_at (int fd, void *buf, size_t len, uint64_t offset)
-{
-  size_t done = 0;
-
-  while (done < len)
-    {
-      ssize_t n = pread (fd, (char *) buf + done, len - done,
-			 (off_t) (offset + done));
-
-      if (n < 0 && errno == EINTR)
-	continue;
-      if (n <= 0)
-	return -1;
-      done += (size_t) n;
-    }
-  return 0;
-}
-
-/* The section headers of the ELF file FD, or NULL.  */
-
-static ElfW(Shdr) *
-read_sections (int fd, size_t *count)
-{
-  ElfW(Ehdr) eh;
-  ElfW(Shdr) *sh;
-  size_t n;
-
-  if (read_at (fd, &eh, sizeof eh, 0) != 0
-      || memcmp (eh.e_ident, ELFMAG, SELFMAG) != 0
-      || eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_shoff == 0
-      || eh.e_shentsize != sizeof (ElfW(Shdr)) || eh.e_shnum == 0
-      || eh.e_shnum >= SHN_LORESERVE)
-    return NULL;
-  n = eh.e_shnum;
-  sh = malloc (n * sizeof *sh);
-  if (sh == NULL || read_at (fd, sh, n * sizeof *sh, eh.e_shoff) != 0)
-    {
-      free (sh);
-      return NULL;
-    }
-  /* Keep the name table's index where the caller can find it.  */
-  if (eh.e_shstrndx >= n)
-    {
-      free (sh);
-      return NULL;
-    }
-  sh[0].sh_link = eh.e_shstrndx;
-  *count = n;
-  return sh;
-}
-
-/* The file a module was loaded from: its name, the program itself for
-   "", nothing for the vdso.  */
-
-static int
-open_module (const struct module *m)
+open_module (const struct module *m, struct pkeyrt_elf *elf)
 {
   if (m->is_vdso)
     return -1;
-  return open (m->path, O_RDONLY | O_CLOEXEC);
+  return pkeyrt_elf_open (m->path, elf);
 }
 
 /* Add the gates that module M lists in its section pkeyplug_wrpkru.  */
@@ -143,29 +90,24 @@ open_module (const struct module *m)
 static void
 read_gates (struct scan_state *st, const struct module *m)
 {
-  int fd = open_module (m);
-  ElfW(Shdr) *sh;
-  size_t n, i;
-  char name[sizeof PKEYPLUG_WRPKRU_LIST_SECTION];
+  struct pkeyrt_elf elf;
+  size_t i;
 
-  if (fd < 0)
+  if (open_module (m, &elf) != 0)
     return;
-  sh = read_sections (fd, &n);
-  for (i = 1; sh != NULL && i < n; i++)
+  for (i = 1; i < elf.nsections; i++)
     {
-      const ElfW(Shdr) *strs = &sh[sh[0].sh_link];
+      const ElfW(Shdr) *sh = &elf.sh[i];
+      const char *name = pkeyrt_elf_section_name (&elf, i);
       uint64_t j;
 
-      if (!(sh[i].sh_flags & SHF_ALLOC) || sh[i].sh_type == SHT_NOBITS
-	  || sh[i].sh_name >= strs->sh_size
-	  || read_at (fd, name, sizeof name,
-		      strs->sh_offset + sh[i].sh_name) != 0
-	  || memcmp (name, PKEYPLUG_WRPKRU_LIST_SECTION, sizeof name) != 0)
+      if (!(sh->sh_flags & SHF_ALLOC) || sh->sh_type == SHT_NOBITS
+	  || name == NULL || strcmp (name, PKEYPLUG_WRPKRU_LIST_SECTION) != 0)
 	continue;
       /* Each entry is the offset from itself to its WRPKRU.  */
-      for (j = 0; j + 4 <= sh[i].sh_size; j += 4)
+      for (j = 0; j + 4 <= sh->sh_size; j += 4)
 	{
-	  uintptr_t entry = m->base + sh[i].sh_addr + j;
+	  uintptr_t entry = m->base + sh->sh_addr + j;
 	  int32_t v;
 
 	  memcpy (&v, (const void *) entry, 4);
@@ -175,8 +117,7 @@ read_gates (struct scan_state *st, const struct module *m)
 	  st->gates[st->ngates++] = entry + (uintptr_t) (intptr_t) v;
 	}
     }
-  free (sh);
-  close (fd);
+  pkeyrt_elf_close (&elf);
 }
 
 static int
@@ -259,16 +200,18 @@ static int
 file_symbol (const struct module *m, uintptr_t addr, char *name,
 	     size_t name_size, uintptr_t *value, uint64_t *size)
 {
-  int fd = open_module (m), found = 0;
-  ElfW(Shdr) *sh;
+  struct pkeyrt_elf elf;
+  int found = 0;
   size_t n, i;
   uint64_t j, want = addr - m->base;
 
-  if (fd < 0)
+  if (open_module (m, &elf) != 0)
     return 0;
-  sh = read_sections (fd, &n);
-  for (i = 1; sh != NULL && i < n && !found; i++)
+  n = elf.nsections;
+  for (i = 1; i < n && !found; i++)
     {
+      const ElfW(Shdr) *sh = elf.sh;
+
       if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= n)
 	continue;
       for (j = 0; j + sizeof (ElfW(Sym)) <= sh[i].sh_size && !found;
@@ -277,13 +220,14 @@ file_symbol (const struct module *m, uintptr_t addr, char *name,
 	  ElfW(Sym) sym;
 	  ssize_t got;
 
-	  if (read_at (fd, &sym, sizeof sym, sh[i].sh_offset + j) != 0)
+	  if (pkeyrt_read_at (elf.fd, &sym, sizeof sym,
+			      sh[i].sh_offset + j) != 0)
 	    break;
 	  if (ELF64_ST_TYPE (sym.st_info) != STT_FUNC
 	      || sym.st_shndx == SHN_UNDEF || want < sym.st_value
 	      || want - sym.st_value >= (sym.st_size ? sym.st_size : 1))
 	    continue;
-	  got = pread (fd, name, name_size - 1,
+	  got = pread (elf.fd, name, name_size - 1,
 		       (off_t) (sh[sh[i].sh_link].sh_offset + sym.st_name));
 	  name[got > 0 ? got : 0] = '\0';
 	  *value = m->base + sym.st_value;
@@ -291,8 +235,7 @@ file_symbol (const struct module *m, uintptr_t addr, char *name,
 	  found = 1;
 	}
     }
-  free (sh);
-  close (fd);
+  pkeyrt_elf_close (&elf);
   return found;
 }
 
@@ -327,7 +270,7 @@ static int
 allowed (const struct module *m, enum pkeyseq_kind kind, const char *sym,
 	 const char **why)
 {
-  if (pkeyrt_scan != PKEYRT_SCAN_ON || m == NULL)
+  if (pkeyrt_config->opt.scan != PKEYRT_SCAN_ON || m == NULL)
     return 0;
   if (kind == PKEYSEQ_WRPKRU && sym != NULL && strcmp (sym, "pkey_set") == 0)
     {
@@ -350,7 +293,8 @@ allowed (const struct module *m, enum pkeyseq_kind kind, const char *sym,
 static const char *
 option_name (void)
 {
-  return pkeyrt_scan == PKEYRT_SCAN_STRICT ? "scan=strict" : "scan=1";
+  return pkeyrt_config->opt.scan == PKEYRT_SCAN_STRICT
+	 ? "scan=strict" : "scan=1";
 }
 
 /* A sequence at OFFSET of the mapping being scanned.  */
@@ -372,7 +316,7 @@ found (void *arg, size_t offset, enum pkeyseq_kind kind)
   have_sym = symbol_of (m, addr, sym, sizeof sym, &value, &size);
   if (allowed (m, kind, have_sym ? sym : NULL, &why))
     {
-      if (pkeyrt_verbose)
+      if (pkeyrt_config->opt.verbose)
 	pkeyrt_note ("scan=1: allowed %s at %p in %s+0x%lx (%s)",
 		     pkeyseq_kind_name (kind), (void *) addr, m->path,
 		     (unsigned long) (addr - m->base), why);
@@ -425,7 +369,8 @@ scan_mapping (struct scan_state *st, uintptr_t start, uintptr_t end,
     {
       size_t len = end - at < chunk ? end - at : chunk;
 
-      if (st->mem_fd < 0 || read_at (st->mem_fd, copy, len, at) != 0)
+      if (st->mem_fd < 0
+	  || pkeyrt_read_at (st->mem_fd, copy, len, at) != 0)
 	pkeyrt_fatal (PKEYPLUG_EXIT_SCAN, "scan=1: cannot read the "
 		      "execute-only mapping %p-%p (%s) to scan it",
 		      (void *) start, (void *) end, name);
@@ -447,7 +392,7 @@ pkeyrt_scan_process (void)
   char *maps, *cursor;
   size_t i;
 
-  if (pkeyrt_scan == PKEYRT_SCAN_OFF)
+  if (pkeyrt_config->opt.scan == PKEYRT_SCAN_OFF)
     return;
   pthread_mutex_lock (&scan_lock);
   memset (&st, 0, sizeof st);
@@ -505,7 +450,7 @@ dlopen (const char *file, int mode)
       if (!real)
 	return NULL;
     }
-  if (pkeyrt_scan == PKEYRT_SCAN_OFF)
+  if (pkeyrt_config->opt.scan == PKEYRT_SCAN_OFF)
     return real (file, mode);
   handle = real (file, mode);
   if (handle != NULL)

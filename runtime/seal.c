@@ -11,9 +11,9 @@
    outside (a key's new restriction, a setjmp buffer's counts) can only
    restrict: they are ORed into ALLOWED or lower a count.
 
-   Once the ledger exists, pkeyrt_wrpkru checks every value it writes in
-   the same way, so the runtime's own WRPKRU is no better a gadget than a
-   gate's.
+   Once the ledger exists, pkeyrt_wrpkru (pkru.c) checks every value it
+   writes in the same way, so the runtime's own WRPKRU is no better a
+   gadget than a gate's.
 
    A thread finds its slot through an index in its TLS, which anyone can
    write; the slot names its owner by FS base, which RDFSBASE reads and
@@ -23,7 +23,7 @@
    (threads.c) and give it back when they end.  */
 
 #include "pkeyrt.h"
-#include "pkeyplug-asm.h"
+#include "ledger-asm.h"
 
 #include <errno.h>
 #include <string.h>
@@ -44,19 +44,10 @@ _Static_assert (PKEYPLUG_LEDGER_RO + 16 * 4 == LEDGER_SLOT_WORDS * 4,
 _Static_assert (PKEYPLUG_LEDGER_RO == PKEYPLUG_LEDGER_RW + 16 * 4,
 		"the read counts follow the read-write ones");
 
-/* Read-only once the ledger is set up: what the runtime's own checks
-   trust.  A page of its own so that mprotect covers nothing else.  */
-struct pkeyrt_seal_config pkeyrt_seal_config
-  __attribute__ ((aligned (PKEYPLUG_PAGE_SIZE)));
-
 /* This thread's slot, 0 for none.  Initial-exec: the gates reach it at
    a fixed offset from the FS base, which the header records.  */
 static __thread uint32_t ledger_index
   __attribute__ ((tls_model ("initial-exec")));
-
-#define S(X) PKEYRT_STRINGIFY (X)
-#define RDPKRU_EAX PKEYPLUG_ASM_READ_PKRU
-#define LISTED_WRPKRU(TAG) PKEYPLUG_ASM_LISTED_WRPKRU (TAG) "\n\t"
 
 /* EAX = PKRU with the ledger open for writing; WRPKRU #1.  */
 #define OPEN_LEDGER \
@@ -99,41 +90,6 @@ static __thread uint32_t ledger_index
   "xorl %%ecx, %%ecx\n\t" \
   LISTED_WRPKRU ("_close") \
   CHECK_WRITTEN
-
-/* After a WRPKRU: the gates' check (pkeyplug-asm.h), once there is a
-   ledger.  */
-#define CHECK_WRITTEN \
-  "movq %[ledger], %%rdx\n\t" \
-  "testq %%rdx, %%rdx\n\t" \
-  "jz 1f\n\t" \
-  PKEYPLUG_ASM_CHECK_WRITTEN ("%%esi", "\tud2\t# pkeyplug: PKRU value " \
-			      "not allowed by the ledger") "\n\t"
-
-#define LEDGER_OPERANDS \
-  [ledger] "m" (pkeyrt_seal_config.ledger), \
-  [bits] "m" (pkeyrt_seal_config.bits)
-
-#define LEDGER_CLOBBERS "rcx", "rdx", "rsi", "rdi", "cc", "memory"
-
-/* WRPKRU (PKRU), checked against the ledger once there is one.  */
-
-void
-pkeyrt_wrpkru (uint32_t pkru)
-{
-  uint32_t bits = pkeyrt_seal_config.bits;
-
-  /* The ledger stays readable whatever the caller computed: the check
-     reads it.  */
-  if (pkeyrt_seal_config.ledger != 0)
-    pkru = (pkru & ~bits) | (bits & 0xaaaaaaaau);
-  __asm__ __volatile__ ("xorl %%ecx, %%ecx\n\t"
-			"xorl %%edx, %%edx\n\t"
-			LISTED_WRPKRU ("")
-			CHECK_WRITTEN
-			: "+a" (pkru)
-			: LEDGER_OPERANDS
-			: LEDGER_CLOBBERS);
-}
 
 /* Take a free slot (or the stale one of a thread that had this FS base)
    for the calling thread and set it to no grants; lock the thread's keys
@@ -305,14 +261,6 @@ ledger_lower (const uint32_t *counts)
 			: "rax", LEDGER_CLOBBERS, "r8", "r9", "r10");
 }
 
-/* Is the ledger in use?  */
-
-int
-pkeyrt_sealed (void)
-{
-  return pkeyrt_seal_config.ledger != 0;
-}
-
 /* The PKRU bits that key KEY must keep set outside its grants: AD for
    noaccess (and a policy not stated yet: a heap key), WD for readonly.
    One bit is enough: AD alone denies every access.  */
@@ -424,7 +372,7 @@ pkeyrt_seal_start (void)
      gates trap).  */
   pkeyrt_sync_note_key (pkey);
   pkeyrt_seal_claim ();
-  if (pkeyrt_verbose)
+  if (pkeyrt_config->opt.verbose)
     pkeyrt_note ("gates sealed: ledger key %d, %u slots", pkey,
 		 LEDGER_SLOTS - 1);
 }

@@ -421,13 +421,13 @@ sync_keys (uint32_t keys, size_t *alloc)
 		 "existed before a new key may keep their own rights on it");
   else if (reached < others)
     {
-      if (pkeyrt_verbose)
+      if (pkeyrt_config->opt.verbose)
 	pkeyrt_note ("older threads: %ld of %ld block SIGRTMAX; their "
 		     "rights on the new key%s stay as they were",
 		     others - reached, others,
 		     (keys & (keys - 1)) ? "s" : "");
     }
-  else if (pkeyrt_verbose)
+  else if (pkeyrt_config->opt.verbose)
     pkeyrt_note ("older threads: %ld of %ld got the default rights on "
 		 "the new key%s", reached, others,
 		 (keys & (keys - 1)) ? "s" : "");

@@ -15,11 +15,8 @@
    runtime also interposes NAME itself for code compiled without the
    plugin.
 
-   In emulate mode a thread's rights are virtual (emulate.c) and start at
-   none, but a thread that ends while it holds a grant (pthread_exit or
-   cancellation inside a granting function) would leave its count behind
-   and the pages open for everyone; a thread-specific destructor gives its
-   grants back.  */
+   In emulate mode a thread's rights are virtual and start at none;
+   emulate.c gives back the grants of a thread that ends inside one.  */
 
 #include "pkeyrt.h"
 
@@ -44,7 +41,7 @@ pkeyrt_hw_rights_differ (void)
 {
   uint32_t pkru;
 
-  if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
+  if (pkeyrt_current_mode () != PKEYPLUG_MODE_HW)
     return 0;
   pkru = pkeyrt_rdpkru ();
   return pkeyrt_defaults_lock (pkru) != pkru;
@@ -86,33 +83,6 @@ static __typeof__ (thrd_create) own_thrd_create
 #else
 # define AHEAD(name) ((__typeof__ (&name)) NULL)
 #endif
-
-/* Emulate mode: give back the grants of a thread that ends.  */
-
-static pthread_key_t exit_key;
-static pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
-
-static void
-release_on_exit (void *unused)
-{
-  (void) unused;
-  pkeyrt_emulate_release_thread ();
-}
-
-static void
-make_exit_key (void)
-{
-  pthread_key_create (&exit_key, release_on_exit);
-}
-
-/* Called by the emulation when this thread takes its first grant.  */
-
-void
-pkeyrt_watch_thread_exit (void)
-{
-  pthread_once (&exit_key_once, make_exit_key);
-  pthread_setspecific (exit_key, (void *) 1);
-}
 
 /* pthread_create and thrd_create: what the trampoline starts.  */
 
@@ -204,7 +174,7 @@ start_locked (__typeof__ (&pthread_create) call, pthread_t *thread,
   struct thread_start *start;
   int err;
 
-  if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
+  if (pkeyrt_current_mode () != PKEYPLUG_MODE_HW)
     return call (thread, attr, fn, arg);
   start = new_start (fn, NULL, arg, early);
   if (!start)
@@ -260,7 +230,7 @@ create_c11_thread (thrd_t *thread, thrd_start_t fn, void *arg)
     real = PKEYRT_REAL (thrd_create);
   if (!real)
     return thrd_error;
-  if (__atomic_load_n (&pkeyrt_mode, __ATOMIC_ACQUIRE) != PKEYPLUG_MODE_HW)
+  if (pkeyrt_current_mode () != PKEYPLUG_MODE_HW)
     return real (thread, fn, arg);
   start = new_start (NULL, fn, arg, AHEAD (thrd_create) != NULL);
   if (!start)

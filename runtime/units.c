@@ -127,7 +127,8 @@ is_registered (const struct pkeyplug_unit_entry *entries, uint32_t count,
     return 0;
   /* In mode off no descriptor is ever filled, and nothing is protected
      that a second registration could protect better.  */
-  if (registered[i].subs == subs || pkeyrt_mode == PKEYPLUG_MODE_OFF)
+  if (registered[i].subs == subs
+      || pkeyrt_current_mode () == PKEYPLUG_MODE_OFF)
     return 1;
   desc = count > 0 ? entries[0].desc : NULL;
   if (desc == NULL
@@ -366,7 +367,7 @@ initfirst (int argc, char **argv, char **env)
   check_initfirst ();
   start_early (env);
   /* harden.c waits for the program's constructors, through main.  */
-  if (pkeyrt_harden)
+  if (pkeyrt_config->opt.harden)
     pkeyrt_harden_at_init ();
 }
 
@@ -389,7 +390,7 @@ static void __attribute__ ((constructor (PKEYPLUG_RUNTIME_INIT_PRIORITY)))
 harden_at_init (void)
 {
   pkeyrt_start ();
-  if (pkeyrt_harden)
+  if (pkeyrt_config->opt.harden)
     pkeyrt_harden_at_init ();
 }
 

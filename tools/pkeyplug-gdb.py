@@ -15,7 +15,7 @@
 #     function has a gate of a key (it reads the key's descriptor,
 #     __pkeyplug_key.NAME), innermost first.
 #
-# It reads the runtime's tables (pkeyrt_keys, pkeyrt_nkeys, pkeyrt_mode),
+# It reads the runtime's tables (pkeyrt_keys, pkeyrt_nkeys, pkeyrt_config),
 # so libpkeyrt must have its debug information (the build's -g; not
 # stripped).  Nothing is written into the program.
 
@@ -123,7 +123,7 @@ Usage: info pkeyplug"""
         super().__init__("info pkeyplug", gdb.COMMAND_STATUS)
 
     def invoke(self, arg, from_tty):
-        mode = _value("pkeyrt_mode")
+        mode = _value("pkeyrt_config->mode")
         keys = _keys()
         if mode is None or keys is None:
             raise gdb.GdbError(
