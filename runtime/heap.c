@@ -1,35 +1,25 @@
-/* heap.c -- heap secrets: pkeyplug_malloc, pkeyplug_calloc,
-   pkeyplug_realloc and pkeyplug_free.
+/* heap.c -- heap secrets: the blocks behind pkeyplug_malloc, pkeyplug_calloc,
+   pkeyplug_realloc and pkeyplug_free (api.c exports them).
 
-   The blocks of key NAME live in arenas: mappings that hold blocks of that
-   key and nothing else, with an inaccessible guard page (PROT_NONE, no
-   key) on each side, locked in memory as far as RLIMIT_MEMLOCK allows
-   (mlock failures are ignored, as sodium_malloc does) and left out of core
-   dumps.  Their pages are tagged with the key's hardware key in hw mode;
-   in emulate mode they join the key's range list, so that the gates open
-   and close them exactly like the key's static objects.  Off mode keeps
-   the layout and protects nothing.
-
-   A small arena has ARENA_PAGES pages.  Each page serves blocks of one
-   size class (16 to 2048 bytes, powers of two) and goes back to the pool
-   when its last block is freed; small arenas stay for the life of the
-   process.  A bigger request gets an arena of its own, with the block at
-   its end so that an overflow runs into the guard page at once; freeing
-   it unmaps the arena.
+   Blocks of key NAME live in the key's arenas (arena.c).  A small arena
+   has ARENA_PAGES pages.  Each page serves blocks of one size class (16
+   to 2048 bytes, powers of two) and goes back to the pool when its last
+   block is freed; small arenas stay for the life of the process.  A
+   bigger request gets an arena of its own, with the block at its end so
+   that an overflow runs into the guard page at once; freeing it unmaps
+   the arena.
 
    All bookkeeping lives in ordinary memory, so managing blocks never needs
    the key.  Only zeroing a freed block and copying on realloc touch the
    protected pages: the runtime opens the key for the calling thread around
    them and closes it again at once, and clears the registers the copy
-   went through first (__pkeyplug_scrub_regs, scrub.c).  Since freed memory is zeroed and new
-   pages are zero, every block starts zeroed.
+   went through first (__pkeyplug_scrub_regs, scrub.c).  Since freed memory
+   is zeroed and new pages are zero, every block starts zeroed.
 
-   heap_lock guards everything here; a thread that holds it may take
-   pkeyrt_lock, never the other way round.  The SIGSEGV handler reads the
-   arena records without a lock: records are never freed or moved, only
-   reused for new big arenas.  */
+   pkeyrt_heap_lock (arena.c) guards everything here.  */
 
 #include "pkeyrt.h"
+#include "heap.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -37,59 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-
-#define PAGE PKEYPLUG_PAGE_SIZE
-
-/* Data pages of a small arena.  */
-#define ARENA_PAGES 16
-
-/* Size classes: 16 << 0 ... 16 << (NCLASSES - 1) bytes.  16 keeps every
-   block aligned like malloc's.  */
-#define MIN_SHIFT 4
-#define NCLASSES 8
-#define SMALL_MAX ((size_t) 1 << (MIN_SHIFT + NCLASSES - 1))
-#define SLAB_BLOCKS (PAGE >> MIN_SHIFT)
-
-/* Larger requests cannot be mapped anyway; refusing them early keeps the
-   size arithmetic below from overflowing.  */
-#define BIG_MAX (SIZE_MAX / 4)
-
-#define ROUND16(n) (((n) + 15) & ~(size_t) 15)
-
-/* One page of a small arena.  */
-struct slab
-{
-  uint32_t block_size;		/* 0 while the page serves no class.  */
-  uint32_t nlive;
-  uint64_t live[SLAB_BLOCKS / 64];	/* Bit I: block I is allocated.  */
-  uint16_t size[SLAB_BLOCKS];	/* What was asked for block I.  */
-};
-
-struct arena
-{
-  struct arena *older;		/* Every record ever made, for the report.  */
-  struct arena *next;		/* The key's small arenas, or spare records.  */
-  uintptr_t start, end;		/* The data pages, between the guards.  */
-  uint32_t slot;		/* The key.  */
-  int in_use;			/* Zero for a spare record.  */
-  size_t big_size;		/* A big arena's block: what was asked.  */
-  struct slab *slabs;		/* A small arena's pages; NULL if big.  */
-};
-
-/* Per key: its small arenas and, per class, the page that served last.
-   With harden=1, also the address range reserved for its arenas
-   (pkeyrt_heap_reserve), handed out from NEXT upwards.  */
-struct heap_key
-{
-  struct arena *small;
-  struct arena *hint_arena[NCLASSES];
-  uint32_t hint_page[NCLASSES];
-  uintptr_t reserve_start, reserve_end, reserve_next;
-};
-
-/* harden=1: the address space reserved per key.  Only reserved, never
-   committed, so it costs no memory.  */
-#define RESERVE_BYTES ((uintptr_t) 16 << 30)
 
 /* A live block, as free and realloc find it.  */
 struct block
@@ -101,45 +38,6 @@ struct block
   size_t size;			/* What was asked.  */
   size_t capacity;		/* What it may grow to in place.  */
 };
-
-static pthread_mutex_t heap_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_once_t heap_once = PTHREAD_ONCE_INIT;
-static struct heap_key heap_keys[PKEYRT_MAX_KEYS];
-static struct arena *all_arenas;	/* Newest first; read by the handler.  */
-static struct arena *spare_arenas;
-
-/* In-use arenas sorted by address, for free and realloc.  */
-static struct arena **by_addr;
-static size_t narenas, by_addr_alloc;
-
-/* A child of fork must find heap_lock free.  Registered after the
-   emulation's handlers, so the prepare handlers run in lock order.  */
-
-static void
-lock_heap (void)
-{
-  pthread_mutex_lock (&heap_lock);
-}
-
-static void
-unlock_heap (void)
-{
-  pthread_mutex_unlock (&heap_lock);
-}
-
-static void
-heap_start (void)
-{
-  pthread_atfork (lock_heap, unlock_heap, unlock_heap);
-}
-
-/* Start this file (api.c has started the runtime).  */
-
-static void
-start (void)
-{
-  pthread_once (&heap_once, heap_start);
-}
 
 /* Say that FN was passed a pointer it cannot take, and abort.  */
 
@@ -240,259 +138,6 @@ key_slot (const char *name)
   return slot;
 }
 
-/* Arena records and the address index.  */
-
-/* A record to fill, or NULL.  */
-
-static struct arena *
-new_record (void)
-{
-  struct arena *a = spare_arenas;
-
-  if (a != NULL)
-    {
-      spare_arenas = a->next;
-      return a;
-    }
-  a = calloc (1, sizeof *a);
-  if (a == NULL)
-    return NULL;
-  a->older = all_arenas;
-  __atomic_store_n (&all_arenas, a, __ATOMIC_RELEASE);
-  return a;
-}
-
-static void
-spare_record (struct arena *a)
-{
-  __atomic_store_n (&a->in_use, 0, __ATOMIC_RELEASE);
-  a->next = spare_arenas;
-  spare_arenas = a;
-}
-
-/* Room in by_addr for one more arena: the insertion cannot fail later.  */
-
-static int
-reserve_index (void)
-{
-  size_t n;
-  struct arena **p;
-
-  if (narenas < by_addr_alloc)
-    return 0;
-  n = by_addr_alloc ? 2 * by_addr_alloc : 16;
-  p = realloc (by_addr, n * sizeof *p);
-  if (p == NULL)
-    return -1;
-  by_addr = p;
-  by_addr_alloc = n;
-  return 0;
-}
-
-/* The first index of by_addr whose arena starts at or above ADDR.  */
-
-static size_t
-index_at (uintptr_t addr)
-{
-  size_t lo = 0, hi = narenas;
-
-  while (lo < hi)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-
-      if (by_addr[mid]->start < addr)
-	lo = mid + 1;
-      else
-	hi = mid;
-    }
-  return lo;
-}
-
-static void
-index_insert (struct arena *a)
-{
-  size_t i = index_at (a->start);
-
-  memmove (&by_addr[i + 1], &by_addr[i], (narenas - i) * sizeof *by_addr);
-  by_addr[i] = a;
-  narenas++;
-}
-
-static void
-index_remove (struct arena *a)
-{
-  size_t i = index_at (a->start);
-
-  memmove (&by_addr[i], &by_addr[i + 1], (narenas - i - 1) * sizeof *by_addr);
-  narenas--;
-}
-
-/* The arena whose data pages hold ADDR, or NULL.  */
-
-static struct arena *
-find_arena (uintptr_t addr)
-{
-  size_t i = index_at (addr + 1);
-  struct arena *a;
-
-  if (i == 0)
-    return NULL;
-  a = by_addr[i - 1];
-  return addr >= a->start && addr < a->end ? a : NULL;
-}
-
-/* Mapping and unmapping arenas.  */
-
-/* Fill record A with an arena of NPAGES data pages for key SLOT, taken
-   from the key's reserved range (harden=1).  Those pages are tagged with
-   the key already and PROT_NONE; the seccomp filter lets exactly one
-   change through: pkey_mprotect to read+write with the same key.  Nothing
-   is ever given back (munmap and mprotect are refused there).  */
-
-static struct arena *
-map_reserved_arena (struct arena *a, uint32_t slot, size_t npages)
-{
-  struct heap_key *hk = &heap_keys[slot];
-  struct pkeyrt_key *key = &pkeyrt_keys[slot];
-  size_t len = npages * PAGE;
-  uintptr_t start = hk->reserve_next + PAGE;
-  struct pkeyrt_window w;
-
-  if ((hk->reserve_end - hk->reserve_next) / PAGE < npages + 2
-      || pkeyrt_pkey_mprotect ((void *) start, len, PROT_READ | PROT_WRITE,
-			       key->hw_key) != 0)
-    {
-      spare_record (a);
-      errno = ENOMEM;
-      return NULL;
-    }
-  /* The lower guard page, and the upper one that the next arena's lower
-     guard page is, stay PROT_NONE.  */
-  hk->reserve_next += len + PAGE;
-  {
-    struct pkeyrt_range r = { start, start + len, 0 };
-
-    pkeyrt_verify_range (key, &r, "a heap arena of key '%s'", key->name);
-  }
-  /* mlock faults the pages in, through the key: open it for that.  */
-  pkeyrt_window_open (slot, &w);
-  (void) mlock ((void *) start, len);
-  pkeyrt_window_close (slot, &w);
-  {
-    pkeyrt_lock_state lk;
-
-    pkeyrt_lock (&lk);
-    pkeyrt_add_range (key, start, start + len, 0);
-    pkeyrt_unlock (&lk);
-  }
-
-  a->next = NULL;
-  a->start = start;
-  a->end = start + len;
-  a->slot = slot;
-  a->big_size = 0;
-  a->slabs = NULL;
-  index_insert (a);
-  return a;
-}
-
-/* A new arena of NPAGES data pages for key SLOT, in use and indexed, or
-   NULL with errno ENOMEM.  */
-
-static struct arena *
-map_arena (uint32_t slot, size_t npages)
-{
-  struct pkeyrt_key *key = &pkeyrt_keys[slot];
-  size_t len = npages * PAGE;
-  struct pkeyrt_range range;
-  pkeyrt_lock_state st;
-  struct arena *a;
-  char *base;
-  int rc = 0;
-
-  if (reserve_index () != 0 || (a = new_record ()) == NULL)
-    {
-      errno = ENOMEM;
-      return NULL;
-    }
-  if (heap_keys[slot].reserve_start != 0)
-    return map_reserved_arena (a, slot, npages);
-  base = mmap (NULL, len + 2 * PAGE, PROT_NONE,
-	       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (base == MAP_FAILED)
-    {
-      spare_record (a);
-      errno = ENOMEM;
-      return NULL;
-    }
-  range.start = (uintptr_t) base + PAGE;
-  range.end = range.start + len;
-  range.is_const = 0;
-
-  /* Writable while nobody knows the pages, so that mlock faults them in
-     (it cannot through PROT_NONE).  */
-  if (mprotect ((void *) range.start, len, PROT_READ | PROT_WRITE) != 0)
-    rc = -1;
-  if (rc == 0)
-    {
-      (void) mlock ((void *) range.start, len);
-      pkeyrt_exclude_from_dump (base, len + 2 * PAGE);
-
-      /* Under pkeyrt_lock, so that no grant changes the key's protection
-	 between our mprotect and the range joining the list.  */
-      pkeyrt_lock (&st);
-      if (key->gate == PKEYPLUG_GATE_HW)
-	rc = pkeyrt_pkey_mprotect ((void *) range.start, len,
-				   PROT_READ | PROT_WRITE, key->hw_key);
-      else if (key->gate == PKEYPLUG_GATE_EMULATE)
-	rc = mprotect ((void *) range.start, len,
-		       pkeyrt_emulate_range_prot (key->prot, &range));
-      if (rc == 0)
-	{
-	  pkeyrt_verify_range (key, &range, "a heap arena of key '%s'",
-			       key->name);
-	  pkeyrt_add_range (key, range.start, range.end, 0);
-	}
-      pkeyrt_unlock (&st);
-    }
-  if (rc != 0)
-    {
-      munmap (base, len + 2 * PAGE);
-      spare_record (a);
-      errno = ENOMEM;
-      return NULL;
-    }
-
-  a->next = NULL;
-  a->start = range.start;
-  a->end = range.end;
-  a->slot = slot;
-  a->big_size = 0;
-  a->slabs = NULL;
-  index_insert (a);
-  return a;
-}
-
-/* Unmap big arena A, whose block is zeroed already.  */
-
-static void
-unmap_arena (struct arena *a)
-{
-  pkeyrt_lock_state st;
-
-  /* The range leaves the key's list first: the emulation must never
-     mprotect pages that are gone, or that a later mmap reused.  */
-  pkeyrt_lock (&st);
-  pkeyrt_remove_range (&pkeyrt_keys[a->slot], a->start, a->end);
-  pkeyrt_unlock (&st);
-  index_remove (a);
-  spare_record (a);
-  /* harden=1 refuses munmap of protected memory: the zeroed pages stay
-     mapped and tagged, and are not used again.  */
-  if (!pkeyrt_harden_active ())
-    munmap ((void *) (a->start - PAGE), a->end - a->start + 2 * PAGE);
-}
-
 /* Small blocks.  */
 
 /* The class of a request of N <= SMALL_MAX bytes.  */
@@ -562,7 +207,7 @@ find_page (struct heap_key *hk, unsigned int c, struct arena **ap,
 static void *
 small_alloc (uint32_t slot, size_t n)
 {
-  struct heap_key *hk = &heap_keys[slot];
+  struct heap_key *hk = &pkeyrt_heap_keys[slot];
   unsigned int c = class_of (n);
   struct arena *a;
   struct slab *s;
@@ -577,7 +222,7 @@ small_alloc (uint32_t slot, size_t n)
 	  errno = ENOMEM;
 	  return NULL;
 	}
-      a = map_arena (slot, ARENA_PAGES);
+      a = pkeyrt_map_arena (slot, ARENA_PAGES);
       if (a == NULL)
 	{
 	  free (slabs);
@@ -607,24 +252,18 @@ small_alloc (uint32_t slot, size_t n)
 		   + (uintptr_t) i * s->block_size);
 }
 
-/* Big blocks: the block ends where the arena does.  */
-
-static uintptr_t
-big_block (const struct arena *a)
-{
-  return a->end - ROUND16 (a->big_size);
-}
+/* Big blocks: the block ends where the arena does (pkeyrt_big_block).  */
 
 static void *
 big_alloc (uint32_t slot, size_t n)
 {
-  struct arena *a = map_arena (slot, (ROUND16 (n) + PAGE - 1) / PAGE);
+  struct arena *a = pkeyrt_map_arena (slot, (ROUND16 (n) + PAGE - 1) / PAGE);
 
   if (a == NULL)
     return NULL;
   a->big_size = n;
   __atomic_store_n (&a->in_use, 1, __ATOMIC_RELEASE);
-  return (void *) big_block (a);
+  return (void *) pkeyrt_big_block (a);
 }
 
 /* Allocate N bytes of key SLOT.  Called with heap_lock held.  */
@@ -649,7 +288,7 @@ static void
 find_block (const char *fn, void *p, struct block *b)
 {
   uintptr_t addr = (uintptr_t) p, off;
-  struct arena *a = find_arena (addr);
+  struct arena *a = pkeyrt_find_arena (addr);
   const char *key;
   struct slab *s;
 
@@ -662,7 +301,7 @@ find_block (const char *fn, void *p, struct block *b)
 
   if (a->slabs == NULL)
     {
-      uintptr_t start = big_block (a);
+      uintptr_t start = pkeyrt_big_block (a);
 
       if (addr < start)
 	misuse (fn, "%p points %llu bytes before a block of key '%s', not "
@@ -708,7 +347,7 @@ release_block (const struct block *b)
 
   if (s == NULL)
     {
-      unmap_arena (b->arena);
+      pkeyrt_unmap_arena (b->arena);
       return;
     }
   __atomic_store_n (&s->live[b->index / 64],
@@ -717,6 +356,14 @@ release_block (const struct block *b)
   s->size[b->index] = 0;
   if (--s->nlive == 0)
     s->block_size = 0;
+}
+
+/* Start the heap (api.c has started the runtime).  */
+
+static void
+start (void)
+{
+  pkeyrt_heap_start ();
 }
 
 /* What <pkeyplug.h> promises (api.c exports it).  */
@@ -728,10 +375,10 @@ pkeyrt_heap_malloc (const char *name, size_t n)
   void *p;
 
   start ();
-  pthread_mutex_lock (&heap_lock);
+  pthread_mutex_lock (&pkeyrt_heap_lock);
   slot = key_slot (name);
   p = slot < 0 ? NULL : alloc_locked ((uint32_t) slot, n);
-  pthread_mutex_unlock (&heap_lock);
+  pthread_mutex_unlock (&pkeyrt_heap_lock);
   return p;
 }
 
@@ -741,12 +388,12 @@ pkeyrt_heap_free (void *p)
   struct block b;
 
   start ();
-  pthread_mutex_lock (&heap_lock);
+  pthread_mutex_lock (&pkeyrt_heap_lock);
   find_block ("pkeyplug_free", p, &b);
   /* All of it: the program may have written past what it asked for.  */
   zero_protected (b.arena->slot, b.addr, b.capacity);
   release_block (&b);
-  pthread_mutex_unlock (&heap_lock);
+  pthread_mutex_unlock (&pkeyrt_heap_lock);
 }
 
 /* Does a block of N bytes fit where B is?  Only in B's own class, so
@@ -769,7 +416,7 @@ pkeyrt_heap_realloc (void *p, size_t n)
   void *q;
 
   start ();
-  pthread_mutex_lock (&heap_lock);
+  pthread_mutex_lock (&pkeyrt_heap_lock);
   find_block ("pkeyplug_realloc", p, &b);
   slot = b.arena->slot;
 
@@ -782,14 +429,14 @@ pkeyrt_heap_realloc (void *p, size_t n)
 	b.slab->size[b.index] = (uint16_t) n;
       else
 	b.arena->big_size = n;
-      pthread_mutex_unlock (&heap_lock);
+      pthread_mutex_unlock (&pkeyrt_heap_lock);
       return p;
     }
 
   q = alloc_locked (slot, n);
   if (q == NULL)
     {
-      pthread_mutex_unlock (&heap_lock);
+      pthread_mutex_unlock (&pkeyrt_heap_lock);
       return NULL;
     }
   pkeyrt_window_open (slot, &w);
@@ -801,131 +448,7 @@ pkeyrt_heap_realloc (void *p, size_t n)
   __pkeyplug_scrub_regs ();
   pkeyrt_window_close (slot, &w);
   release_block (&b);
-  pthread_mutex_unlock (&heap_lock);
+  pthread_mutex_unlock (&pkeyrt_heap_lock);
   return q;
 }
 
-/* harden=1: reserve an address range for each key's future arenas,
-   tagged with the key, so that the filter can name it.  Keys made later
-   are refused while the filter is in place (pkeyrt_new_key).  */
-
-void
-pkeyrt_heap_reserve (void)
-{
-  pkeyrt_lock_state lk;
-  uint32_t slot;
-
-  start ();
-  pthread_mutex_lock (&heap_lock);
-  pkeyrt_lock (&lk);
-  for (slot = 0; slot < pkeyrt_nkeys; slot++)
-    {
-      struct heap_key *hk = &heap_keys[slot];
-      void *base;
-
-      if (hk->reserve_start != 0)
-	continue;
-      base = mmap (NULL, RESERVE_BYTES, PROT_NONE,
-		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-      if (base == MAP_FAILED
-	  || pkeyrt_pkey_mprotect (base, RESERVE_BYTES, PROT_NONE,
-				   pkeyrt_keys[slot].hw_key) != 0)
-	pkeyrt_fatal (PKEYPLUG_EXIT_HARDEN, "harden=1: cannot reserve the "
-		      "heap of key '%s': %s", pkeyrt_keys[slot].name,
-		      strerror (errno));
-      pkeyrt_exclude_from_dump (base, RESERVE_BYTES);
-      hk->reserve_next = hk->reserve_start = (uintptr_t) base;
-      hk->reserve_end = hk->reserve_start + RESERVE_BYTES;
-    }
-  pkeyrt_unlock (&lk);
-  pthread_mutex_unlock (&heap_lock);
-}
-
-/* Call ADD for every heap range the filter must guard: each reservation
-   (SLOT its key) and each arena made before them, guard pages included
-   (SLOT -1).  */
-
-void
-pkeyrt_heap_ranges (void (*add) (uintptr_t, uintptr_t, int))
-{
-  uint32_t slot;
-  size_t i;
-
-  pthread_mutex_lock (&heap_lock);
-  for (slot = 0; slot < pkeyrt_nkeys; slot++)
-    if (heap_keys[slot].reserve_start != 0)
-      add (heap_keys[slot].reserve_start, heap_keys[slot].reserve_end,
-	   (int) slot);
-  for (i = 0; i < narenas; i++)
-    {
-      const struct arena *a = by_addr[i];
-
-      if (heap_keys[a->slot].reserve_start == 0
-	  || a->start < heap_keys[a->slot].reserve_start
-	  || a->start >= heap_keys[a->slot].reserve_end)
-	add (a->start - PAGE, a->end + PAGE, -1);
-    }
-  pthread_mutex_unlock (&heap_lock);
-}
-
-/* For the violation report, from the SIGSEGV handler: no lock, no
-   allocation.  Describe where ADDR lies in the arenas in HIT and return
-   1, or return 0 if it lies in none.  */
-
-int
-pkeyrt_heap_find (uintptr_t addr, struct pkeyrt_heap_hit *hit)
-{
-  const struct arena *a;
-
-  for (a = __atomic_load_n (&all_arenas, __ATOMIC_ACQUIRE); a != NULL;
-       a = a->older)
-    {
-      uintptr_t start, end, off;
-      const struct slab *s;
-      uint32_t bsize;
-
-      if (!__atomic_load_n (&a->in_use, __ATOMIC_ACQUIRE))
-	continue;
-      start = a->start;
-      end = a->end;
-      if (addr < start - PAGE || addr >= end + PAGE)
-	continue;
-
-      hit->slot = a->slot;
-      hit->place = PKEYRT_HEAP_ARENA;
-      hit->offset = (int64_t) (addr - start);
-      hit->size = end - start;
-      if (addr < start || addr >= end)
-	hit->place = PKEYRT_HEAP_GUARD;
-      else if (a->slabs == NULL)
-	{
-	  if (addr >= big_block (a))
-	    {
-	      hit->place = PKEYRT_HEAP_BLOCK;
-	      hit->offset = (int64_t) (addr - big_block (a));
-	      hit->size = a->big_size;
-	    }
-	}
-      else
-	{
-	  /* Read once: another thread may be changing the page.  */
-	  s = &a->slabs[(addr - start) / PAGE];
-	  off = (addr - start) % PAGE;
-	  bsize = __atomic_load_n (&s->block_size, __ATOMIC_RELAXED);
-	  if (bsize != 0)
-	    {
-	      uint32_t i = (uint32_t) (off / bsize);
-
-	      if (__atomic_load_n (&s->live[i / 64], __ATOMIC_ACQUIRE)
-		  & (1ull << (i % 64)))
-		{
-		  hit->place = PKEYRT_HEAP_BLOCK;
-		  hit->offset = (int64_t) (off % bsize);
-		  hit->size = s->size[i];
-		}
-	    }
-	}
-      return 1;
-    }
-  return 0;
-}

@@ -30,7 +30,8 @@
    sync.c      new keys' default rights for threads older than them
    seal.c      the ledger of sealed gates
    newkey.c    making a key
-   heap.c      heap secrets: the allocator behind pkeyplug_malloc
+   arena.c     the arenas of heap secrets (heap.h)
+   heap.c      heap secrets: the blocks behind pkeyplug_malloc
 
    policies
    harden.c    harden=1: the seccomp filter that guards protected memory
@@ -424,11 +425,13 @@ extern int pkeyrt_maps_next (char **cursor, struct pkeyrt_mapping *m);
 extern void pkeyrt_harden_install (void);
 extern void pkeyrt_harden_at_init (void);
 
-/* heap.c.  Where an address lies in the heap arenas, for the violation
-   report.  */
+/* heap.c.  What <pkeyplug.h> promises; api.c exports it.  */
 extern void *pkeyrt_heap_malloc (const char *name, size_t n);
 extern void pkeyrt_heap_free (void *p);
 extern void *pkeyrt_heap_realloc (void *p, size_t n);
+
+/* arena.c.  Where an address lies in the heap arenas, for the violation
+   report.  */
 enum pkeyrt_heap_place
 {
   PKEYRT_HEAP_BLOCK,		/* In a live block.  */
