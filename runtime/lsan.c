@@ -23,6 +23,14 @@
      ordinary array that a global of this library points to, where the
      global scan finds it.  The array stays until the next check.
 
+   And it starts first.  With -fsanitize=leak alone (no AddressSanitizer,
+   whose interceptors start the sanitizer on first use), LeakSanitizer's
+   interceptors of sigaction and friends come before the C library's and
+   work only once LeakSanitizer has started, which it does from its own
+   initialiser, after ours (units.c starts the runtime first of all):
+   the runtime's first sigaction crashed.  pkeyrt_lsan_start_first starts
+   it before the runtime.
+
    Shared runtime only (the interposition needs the dynamic linker; the
    sanitizers need a dynamically linked program anyway).  */
 
@@ -42,8 +50,18 @@ extern const char *__asan_locate_address (void *addr, char *name,
 					  void **region_address,
 					  size_t *region_size)
   __attribute__ ((weak));
-extern int __sanitizer_get_ownership (const volatile void *p)
-  __attribute__ ((weak));
+/* Only the standalone LeakSanitizer defines it.  */
+extern void __lsan_init (void) __attribute__ ((weak));
+
+/* Start a standalone LeakSanitizer before the runtime calls anything it
+   intercepts.  Its initialiser runs once, whoever calls it first.  */
+
+void
+pkeyrt_lsan_start_first (void)
+{
+  if (__lsan_init)
+    __lsan_init ();
+}
 
 typedef int phdr_callback (struct dl_phdr_info *, size_t, void *);
 typedef int dl_iterate_phdr_fn (phdr_callback *, void *);
@@ -290,9 +308,10 @@ block_of (uintptr_t w)
       kind = __asan_locate_address ((void *) w, NULL, 0, &start, &size);
       return kind && strcmp (kind, "heap") == 0 ? start : NULL;
     }
-  if (__sanitizer_get_ownership
-      && __sanitizer_get_ownership ((const void *) w))
-    return (void *) w;
+  /* The standalone LeakSanitizer has no such lookup, and its
+     __sanitizer_get_ownership takes only pointers it handed out (others
+     fail its checks or fault): its report names the blocks that only
+     protected memory holds as leaks.  */
   return NULL;
 }
 
@@ -383,6 +402,13 @@ __lsan_is_turned_off (void)
     }
   held_blocks = blocks;
   return 0;
+}
+
+#else /* !PIC */
+
+void
+pkeyrt_lsan_start_first (void)
+{
 }
 
 #endif /* PIC */

@@ -467,6 +467,9 @@ extern void pkeyrt_window_open (uint32_t slot, struct pkeyrt_window *w);
 extern void pkeyrt_window_close (uint32_t slot,
 				 const struct pkeyrt_window *w);
 
+/* lsan.c */
+extern void pkeyrt_lsan_start_first (void);
+
 /* dump.c */
 extern void pkeyrt_exclude_from_dump (void *addr, size_t len);
 

@@ -248,6 +248,7 @@ sweep (unsigned long long subs)
 static void
 start_early (char **env)
 {
+  pkeyrt_lsan_start_first ();
   pkeyrt_start_env (env);
   pthread_mutex_lock (&units_lock);
   sweep (unloads ());
