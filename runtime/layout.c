@@ -15,7 +15,7 @@
    section headers) is not checked, and says so with verbose=1.  */
 
 #include "pkeyrt.h"
-#include "elf.h"
+#include "elfread.h"
 
 #include <elf.h>
 #include <errno.h>

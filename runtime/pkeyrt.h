@@ -11,7 +11,7 @@
    pkru.c      the runtime's one checked WRPKRU
    hw.c        PKU detection, pkey system calls, RDPKRU
    maps.c      reading /proc/self/maps
-   elf.c       section headers and names of a module's file (elf.h)
+   elfread.c   section headers and names of a module's file (elfread.h)
    fault.c     the SIGSEGV handler: probes first, then violations
    grow.c      room in the runtime's growing tables
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan

@@ -30,7 +30,7 @@
    known (the module's dynamic symbols, else its .symtab).  */
 
 #include "pkeyrt.h"
-#include "elf.h"
+#include "elfread.h"
 #include "pkeyseq.h"
 #include "pkeyplug-asm.h"
 

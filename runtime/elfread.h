@@ -1,10 +1,10 @@
-/* elf.h -- the section headers of the file a module was loaded from
-   (elf.c).  Start-up's layout check (layout.c) and scan=1 (scan.c) read
+/* elfread.h -- the section headers of the file a module was loaded from
+   (elfread.c).  Start-up's layout check (layout.c) and scan=1 (scan.c) read
    them: the first for where each section lies, the second for the
    listed gates and for function names.  */
 
-#ifndef PKEYRT_ELF_H
-#define PKEYRT_ELF_H
+#ifndef PKEYRT_ELFREAD_H
+#define PKEYRT_ELFREAD_H
 
 #include <elf.h>
 #include <link.h>
@@ -26,4 +26,4 @@ extern const char *pkeyrt_elf_section_name (const struct pkeyrt_elf *elf,
 					    size_t i);
 extern void pkeyrt_elf_close (struct pkeyrt_elf *elf);
 
-#endif /* PKEYRT_ELF_H */
+#endif /* PKEYRT_ELFREAD_H */

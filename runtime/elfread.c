@@ -1,4 +1,4 @@
-/* elf.c -- read the section headers and section names of an ELF file.
+/* elfread.c -- read the section headers and section names of an ELF file.
 
    The runtime reads the file a module was loaded from, never the mapped
    image: section headers are not loaded.  The file is checked as far as
@@ -6,7 +6,7 @@
    makes pkeyrt_elf_open fail and the caller says what it cannot do.  */
 
 #include "pkeyrt.h"
-#include "elf.h"
+#include "elfread.h"
 
 #include <errno.h>
 #include <fcntl.h>
