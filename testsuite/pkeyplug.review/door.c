@@ -1,5 +1,5 @@
 /* The second unit of review.exp, compiled with taint=derived: key door
-   (printed and returned), a heap block of key session written out, and a
+   (printed, passed through a pointer and returned), a heap block of key session written out, and a
    grant of vault whose derived value is returned.  */
 
 #include <stdio.h>
@@ -8,11 +8,13 @@
 
 static int token PKEY_PROTECT ("door");
 extern unsigned char master_key[32] PKEY_PROTECT ("vault");
+extern void (*notify) (int);
 
 PKEY_GRANT ("door") int
 open_door (void)
 {
   printf ("%d\n", token);
+  notify (token);
   return token;
 }
 

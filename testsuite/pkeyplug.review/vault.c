@@ -1,6 +1,7 @@
 /* The first unit of review.exp: key vault, its object, a grant that
-   copies the secret out directly and through a static helper, and one
-   that declassifies a copy before writing it out.  */
+   copies the secret out directly and through a static helper, and passes
+   it to a function the unit cannot see, and one that declassifies a copy
+   before writing it out.  */
 
 #include <stdio.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 unsigned char master_key[32] PKEY_PROTECT ("vault");
 unsigned char log_buf[32];
+extern void audit (const void *p);
 
 static void
 save (const unsigned char *k)
@@ -20,6 +22,7 @@ backup (void)
 {
   memcpy (log_buf, master_key, 32);
   save (master_key);
+  audit (master_key);
 }
 
 PKEY_GRANT ("vault") void
