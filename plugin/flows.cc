@@ -789,11 +789,12 @@ unit_body_p (tree fndecl)
 static void
 unseen_call (flow_state *st, gcall *call, tree fndecl, location_t loc)
 {
-  if (pkeyplug_flows_keeps_inside (fndecl, NULL))
-    return;
   flow_taint t = flow_taint ();
   for (unsigned i = 0; i < gimple_call_num_args (call); i++)
     join (&t, argument_taint (st, gimple_call_arg (call, i), loc, true));
+  /* Most calls take nothing protected: ask about the callee last.  */
+  if (!tainted_p (t) || pkeyplug_flows_keeps_inside (fndecl, NULL))
+    return;
   if (t.key && pkeyplug_flows_keeps_inside (fndecl, t.key))
     t.key = NULL;
   if (tainted_p (t))
@@ -902,10 +903,11 @@ walk_call (flow_state *st, gcall *call)
 	  flow_into (st, pointer_region (st, gimple_call_arg (call, j)), t);
 	}
     }
-  else if (fndecl && DECL_NAME (fndecl) && key_heap_call (call, fndecl))
+  else if (const char *key = (fndecl && DECL_NAME (fndecl)
+			      ? key_heap_call (call, fndecl) : NULL))
     {
       ret_region.kind = REGION_KEY_HEAP;
-      ret_region.key = key_heap_call (call, fndecl);
+      ret_region.key = key;
     }
   else if (fndecl && DECL_NAME (fndecl)
 	   && strcmp (IDENTIFIER_POINTER (DECL_NAME (fndecl)),
