@@ -1,8 +1,9 @@
 /* flows-report.cc -- the flows report for reviewers:
    -fplugin-arg-pkeyplug-flows=FILE writes, as JSON, for each key the unit
    uses: its protected objects, the functions that grant it, every place
-   where its data leaves (flows.cc: kind copy, output, return or address,
-   with the load it came from) and every pkeyplug_declassify.
+   where its data leaves (flows.cc: kind copy, output, return, address or
+   call, with the load it came from; a call names its callee, "" for a
+   call through a pointer) and every pkeyplug_declassify.
 
      { "unit": "demo.c",
        "keys": [ { "key": "vault",
@@ -14,7 +15,7 @@
 				"file": "f.c", "line": 9, "derived": false,
 				"source": { "name": "master_key", "file": ...,
 					    "line": ... },
-				"via": "helper" } ],
+				"via": "helper", "callee": "hash" } ],
 		   "declassified": [ { "function": "g", "name": "buf",
 				       "file": "g.c", "line": 12 } ] } ] }
 
@@ -38,6 +39,8 @@ struct flows_sink_entry
   location_t source_loc;
   bool derived;
   tree via;			/* The unit's function that lets it out.  */
+  tree callee;			/* Kind call: the function called, NULL
+				   through a pointer.  */
 };
 
 struct flows_declassify_entry
@@ -53,10 +56,10 @@ static vec<flows_declassify_entry> declassified;
 void
 pkeyplug_flows_note_sink (const char *key, const char *kind, tree fn,
 			  location_t loc, tree source, location_t source_loc,
-			  bool derived, tree via)
+			  bool derived, tree via, tree callee)
 {
   flows_sink_entry e = { key, kind, fn, loc, source, source_loc, derived,
-			 via };
+			 via, callee };
   sinks.safe_push (e);
 }
 
@@ -220,6 +223,11 @@ write_key (FILE *f, const char *key)
 	{
 	  fputs (", \"via\": ", f);
 	  write_string (f, decl_name (s.via));
+	}
+      if (strcmp (s.kind, "call") == 0)
+	{
+	  fputs (", \"callee\": ", f);
+	  write_string (f, s.callee ? decl_name (s.callee) : "");
 	}
       fputs (" }", f);
       sep = ",";

@@ -17,7 +17,10 @@
      address  the address of a protected object stored in unprotected
 	      memory or returned from a grant; the address of a local
 	      object that holds protected data stored in unprotected
-	      memory (the local escapes).
+	      memory (the local escapes);
+     call     protected data, or its address, passed to a function whose
+	      body the unit does not have, or through a pointer, unless
+	      the function is known to keep it inside (flows-keep.cc).
 
    Each warning has a note at the source, the load that read the data.
    Sources are loads from objects with the `pkey' attribute (not of a
@@ -104,7 +107,9 @@ enum flow_sink_kind
   SINK_OUTPUT,
   SINK_RETURN,
   SINK_ADDRESS,
-  SINK_ESCAPE			/* A local holding the data: its address.  */
+  SINK_ESCAPE,			/* A local holding the data: its address.  */
+  SINK_CALL			/* Passed to a function the unit cannot see
+				   (FN; NULL: through a pointer).  */
 };
 
 /* The first sink a parameter of a function reaches.  */
@@ -114,7 +119,8 @@ struct flow_sink
   bool derived;			/* Reached by a computed value only.  */
   enum flow_sink_kind kind;
   location_t loc;
-  tree fn;			/* SINK_OUTPUT: the output function.  */
+  tree fn;			/* SINK_OUTPUT: the output function;
+				   SINK_CALL: the function called.  */
 };
 
 /* What callers need to know of a function.  */
@@ -765,6 +771,36 @@ declassify_p (tree fndecl)
 		     "__pkeyplug_declassify") == 0);
 }
 
+/* Has the unit the body of FNDECL (its summary may not be made yet)?  */
+
+static bool
+unit_body_p (tree fndecl)
+{
+  cgraph_node *node = fndecl ? cgraph_node::get (fndecl) : NULL;
+  if (node)
+    node = node->ultimate_alias_target ();
+  return node && node->has_gimple_body_p ();
+}
+
+/* CALL goes to FNDECL, whose body the unit does not have, or through a
+   pointer (FNDECL NULL): what its arguments bring (their values and what
+   they point to) leaves, unless FNDECL keeps it inside.  */
+
+static void
+unseen_call (flow_state *st, gcall *call, tree fndecl, location_t loc)
+{
+  flow_taint t = flow_taint ();
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    join (&t, argument_taint (st, gimple_call_arg (call, i), loc, true));
+  /* Most calls take nothing protected: ask about the callee last.  */
+  if (!tainted_p (t) || pkeyplug_flows_keeps_inside (fndecl, NULL))
+    return;
+  if (t.key && pkeyplug_flows_keeps_inside (fndecl, t.key))
+    t.key = NULL;
+  if (tainted_p (t))
+    sink (st, SINK_CALL, t, fndecl, NULL, NULL);
+}
+
 /* A call.  */
 
 static void
@@ -867,17 +903,18 @@ walk_call (flow_state *st, gcall *call)
 	  flow_into (st, pointer_region (st, gimple_call_arg (call, j)), t);
 	}
     }
-  else if (fndecl && DECL_NAME (fndecl))
+  else if (const char *key = (fndecl && DECL_NAME (fndecl)
+			      ? key_heap_call (call, fndecl) : NULL))
     {
-      if (const char *key = key_heap_call (call, fndecl))
-	{
-	  ret_region.kind = REGION_KEY_HEAP;
-	  ret_region.key = key;
-	}
-      else if (strcmp (IDENTIFIER_POINTER (DECL_NAME (fndecl)),
-		       "pkeyplug_realloc") == 0 && nargs > 0)
-	ret_region = pointer_region (st, gimple_call_arg (call, 0));
+      ret_region.kind = REGION_KEY_HEAP;
+      ret_region.key = key;
     }
+  else if (fndecl && DECL_NAME (fndecl)
+	   && strcmp (IDENTIFIER_POINTER (DECL_NAME (fndecl)),
+		      "pkeyplug_realloc") == 0 && nargs > 0)
+    ret_region = pointer_region (st, gimple_call_arg (call, 0));
+  else if (!unit_body_p (fndecl))
+    unseen_call (st, call, fndecl, loc);
 
   if (pkeyplug_taint_derived && !summary_of (fndecl))
     {
@@ -1099,6 +1136,14 @@ note_callee_sink (const flow_sink &s)
     case SINK_RETURN:
       inform (s.loc, "returned to a caller outside the grant here");
       break;
+    case SINK_CALL:
+      if (s.fn)
+	inform (s.loc, "passed to %qD here, whose body the unit does not "
+		"have", s.fn);
+      else
+	inform (s.loc, "passed to a function called through a pointer "
+		"here");
+      break;
     default:
       inform (s.loc, "let out here");
       break;
@@ -1123,6 +1168,8 @@ warn_report (flow_state *st, const flow_report &r)
 			 r.via.kind == SINK_COPY
 			 ? "copies it to unprotected memory"
 			 : r.via.kind == SINK_OUTPUT ? "writes it out"
+			 : r.via.kind == SINK_CALL
+			 ? "passes it to a function the unit cannot see"
 			 : "lets it out");
   else
     switch (r.kind)
@@ -1163,6 +1210,20 @@ warn_report (flow_state *st, const flow_report &r)
 			     "which holds %s of key %qs, is stored in "
 			     "unprotected memory", r.addr_decl, what,
 			     r.taint.key);
+	break;
+      case SINK_CALL:
+	if (r.fn)
+	  warned = warning_at (loc, OPT_Wattributes, "%s of key %qs is "
+			       "passed to %qD, whose body the unit does not "
+			       "have", what, r.taint.key, r.fn);
+	else
+	  warned = warning_at (loc, OPT_Wattributes, "%s of key %qs is "
+			       "passed to a function called through a "
+			       "pointer", what, r.taint.key);
+	if (warned && r.fn)
+	  inform (loc, "if %qD keeps it inside, grant it key %qs where it is "
+		  "declared, or name it in "
+		  "%<-fplugin-arg-pkeyplug-flows-keep%>", r.fn, r.taint.key);
 	break;
       }
   if (!warned)
@@ -1217,14 +1278,16 @@ static void
 note_report (flow_state *st, const flow_report &r)
 {
   static const char *const kinds[] = { "copy", "output", "return",
-				       "address", "address" };
+				       "address", "address", "call" };
   enum flow_sink_kind kind = r.via.set ? r.via.kind : r.kind;
   location_t loc = gimple_location (r.stmt);
   if (loc == UNKNOWN_LOCATION)
     loc = DECL_SOURCE_LOCATION (st->fndecl);
+  tree callee = r.via.set ? r.via.fn : r.fn;
   pkeyplug_flows_note_sink (r.taint.key, kinds[kind], st->fndecl, loc,
 			    r.taint.decl, r.taint.loc, r.taint.derived,
-			    r.via.set ? r.fn : NULL_TREE);
+			    r.via.set ? r.fn : NULL_TREE,
+			    kind == SINK_CALL ? callee : NULL_TREE);
 }
 
 /* Analyse NODE's body; with REPORT, give its warnings.  True if its

@@ -16,6 +16,7 @@
    unguarded.cc  warnings for accesses made without the key
    flows.cc      where protected data goes: copies, output, returns
    flows-report.cc  the JSON report of flows.cc for reviewers
+   flows-keep.cc the functions the unit cannot see that keep data inside
    intern.cc     names kept across garbage collection  */
 
 #ifndef PKEYPLUG_PLUGIN_H
@@ -82,13 +83,19 @@ extern bool pkeyplug_warn_flows;
 extern bool pkeyplug_taint_derived;
 extern opt_pass *pkeyplug_make_flows_pass (gcc::context *);
 
+/* flows-keep.cc */
+/* -fplugin-arg-pkeyplug-flows-keep=NAME[,NAME...]: more functions that
+   keep protected data inside.  */
+extern bool pkeyplug_flows_keep_argument (const char *value);
+extern bool pkeyplug_flows_keeps_inside (tree fndecl, const char *key);
+
 /* flows-report.cc */
 /* -fplugin-arg-pkeyplug-flows=FILE: where the JSON report goes.  */
 extern const char *pkeyplug_flows_file;
 extern void pkeyplug_flows_note_sink (const char *key, const char *kind,
 				      tree fn, location_t loc, tree source,
 				      location_t source_loc, bool derived,
-				      tree via);
+				      tree via, tree callee);
 extern void pkeyplug_flows_note_declassify (tree fn, tree decl,
 					    location_t loc);
 extern void pkeyplug_flows_write (void);

@@ -185,6 +185,8 @@ parse_arguments (struct plugin_name_args *info)
 	pkeyplug_taint_derived = strcmp (value, "derived") == 0;
       else if (strcmp (key, "flows") == 0 && value && *value)
 	pkeyplug_flows_file = value;
+      else if (strcmp (key, "flows-keep") == 0)
+	ok &= pkeyplug_flows_keep_argument (value);
       else if (strcmp (key, "scrub") == 0 && value
 	       && (strcmp (value, "none") == 0 || strcmp (value, "used") == 0
 		   || strcmp (value, "all") == 0))
@@ -209,6 +211,7 @@ parse_arguments (struct plugin_name_args *info)
 		    "%<scrub=none|used|all%>, %<scrub-stack=BYTES%>, "
 		    "%<warn-unguarded=no%>, %<warn-flows=no%>, "
 		    "%<taint=direct|derived%>, %<flows=FILE%>, "
+		    "%<flows-keep=NAME[,NAME...]%>, "
 		    "%<gates=checked|fast|sealed%>"),
 		 key, value ? "=" : "", value ? value : "");
 	  ok = false;
