@@ -42,6 +42,11 @@ next (const char *name)
 {
   void *f = dlsym (RTLD_NEXT, name);
 
+  /* Nothing after us: libpkeyrt came in as a library's dependency,
+     after the C library, whose definition is then the first one (and
+     these wrappers are not reached by the program's calls).  */
+  if (f == NULL)
+    f = dlsym (RTLD_DEFAULT, name);
   if (f == NULL)
     pkeyrt_abort ("cannot find the C library's %s", name);
   return f;
