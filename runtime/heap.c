@@ -266,7 +266,7 @@ big_alloc (uint32_t slot, size_t n)
   return (void *) pkeyrt_big_block (a);
 }
 
-/* Allocate N bytes of key SLOT.  Called with heap_lock held.  */
+/* Allocate N bytes of key SLOT.  Called with pkeyrt_heap_lock held.  */
 
 static void *
 alloc_locked (uint32_t slot, size_t n)
@@ -282,7 +282,7 @@ alloc_locked (uint32_t slot, size_t n)
 /* Finding and freeing blocks.  */
 
 /* Fill B with the live block P, or abort saying why FN cannot take P.
-   Called with heap_lock held.  */
+   Called with pkeyrt_heap_lock held.  */
 
 static void
 find_block (const char *fn, void *p, struct block *b)

@@ -2,7 +2,8 @@
    through after its report, and lock the pages again right after it.
 
    Like a sanitizer's halt_on_error=0, the program goes on after a
-   violation.  The SIGSEGV handler (report.c) reports the violation, then
+   violation.  The violation report (report.c, asked by the SIGSEGV
+   handler in fault.c) reports the violation, then
    pkeyrt_step_past opens the faulting page and sets the trap flag in the
    interrupted context: the faulting instruction runs again, now with
    access, and the CPU raises SIGTRAP right after it.  The SIGTRAP handler

@@ -21,7 +21,7 @@
    emulation, descriptors) it must be SEGV_ACCERR.
 
    The probes are two instructions at known addresses.  The runtime's
-   SIGSEGV handler (report.c) asks probe_fault first (handed to it with
+   SIGSEGV handler (fault.c) asks probe_fault first (handed to it with
    pkeyrt_handler_claim); it recognises a kernel fault at one of them on
    the probed address, puts si_code and si_pkey in the probe's result
    register and resumes after the instruction.  During a probe every signal but SIGSEGV is blocked:
