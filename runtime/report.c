@@ -207,6 +207,40 @@ put_heap (struct text *t, const struct pkeyrt_heap_hit *hit)
   put_str (t, hit->size == 1 ? " byte)\n" : " bytes)\n");
 }
 
+/* Where ADDR is in or near OBJ, after "read of " or the like.  A fault in
+   the padding around an object (an out-of-bounds read sliding into the
+   key's pages) says how far outside it is, as the sanitizers do, not a
+   negative or oversized offset.  */
+
+static void
+put_object_place (struct text *t, const struct pkeyrt_object *obj,
+		  uintptr_t addr)
+{
+  uintptr_t end = obj->addr + obj->size;
+
+  if (addr < obj->addr)
+    {
+      put_str (t, "the padding ");
+      put_udec (t, (uint64_t) (obj->addr - addr));
+      put_str (t, obj->addr - addr == 1 ? " byte before '" : " bytes before '");
+    }
+  else if (addr >= end)
+    {
+      put_str (t, "the padding ");
+      put_udec (t, (uint64_t) (addr - end));
+      put_str (t, addr - end == 1 ? " byte after '" : " bytes after '");
+    }
+  else
+    put_str (t, "'");
+  put_str (t, obj->name);
+  put_str (t, "'");
+  if (addr >= obj->addr && addr < end)
+    {
+      put_str (t, " at offset ");
+      put_udec (t, (uint64_t) (addr - obj->addr));
+    }
+}
+
 /* With log_path=PREFIX, append the report of LEN bytes at BUF to the file
    PREFIX.PID too, as the sanitizers do: stderr may be gone or closed.
    open and write are async-signal-safe.  */
@@ -266,10 +300,7 @@ report_violation (const struct pkeyrt_object *obj,
     put_heap (&t, hit);
   else
     {
-      put_str (&t, "'");
-      put_str (&t, obj->name);
-      put_str (&t, "' at offset ");
-      put_sdec (&t, (int64_t) (addr - obj->addr));
+      put_object_place (&t, obj, addr);
       put_str (&t, " (object of ");
       put_udec (&t, obj->size);
       put_str (&t, obj->size == 1 ? " byte)\n" : " bytes)\n");
