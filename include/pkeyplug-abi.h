@@ -161,6 +161,9 @@ struct pkeyplug_unit_entry
 #define PKEYPLUG_NOTE_SECTION ".note.pkeyplug"
 #define PKEYPLUG_NOTE_NAME "pkeyplug"
 #define PKEYPLUG_NOTE_UNIT 1
+/* Every copy of the runtime carries a note of this type, with no
+   descriptor: a copy that finds another one's note stops (copies.c).  */
+#define PKEYPLUG_NOTE_RUNTIME 2
 
 struct pkeyplug_unit_note
 {

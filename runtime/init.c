@@ -62,6 +62,8 @@ start (void)
   pkeyrt_parse_options (&opts, start_env);
   pkeyrt_config_set_options (&opts);
 
+  pkeyrt_refuse_second_copy ();
+
   /* The plugin lays data out for 4 KiB pages.  */
   if (sysconf (_SC_PAGESIZE) != PKEYPLUG_PAGE_SIZE)
     pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "the page size is %ld, not %d",

@@ -14,6 +14,8 @@
    elfread.c   section headers and names of a module's file (elfread.h)
    fault.c     the SIGSEGV handler: probes first, then violations
    grow.c      room in the runtime's growing tables
+   notes.c     the pkeyplug ELF notes of a loaded module
+   copies.c    refuse a second copy of the runtime in the process
    ../common/pkeyseq.c  the byte matcher scan.c shares with pkeyplug-scan
 
    mechanisms
@@ -64,6 +66,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <link.h>
 
 /* The public headers come before the visibility pragma below, so that the
    functions they declare keep default visibility.  */
@@ -368,6 +371,15 @@ extern void pkeyrt_abort (const char *fmt, ...)
   __attribute__ ((noreturn, format (printf, 1, 2)));
 extern void pkeyrt_die (void) __attribute__ ((noreturn));
 extern void pkeyrt_write_all (const char *buf, size_t len);
+
+/* notes.c */
+typedef int pkeyrt_note_fn (const void *desc, uint32_t descsz,
+			    const struct dl_phdr_info *info, void *arg);
+extern int pkeyrt_each_note (const struct dl_phdr_info *info, uint32_t type,
+			     pkeyrt_note_fn *fn, void *arg);
+
+/* copies.c */
+extern void pkeyrt_refuse_second_copy (void);
 
 /* fault.c */
 typedef int pkeyrt_probe_fault_fn (const siginfo_t *info, void *ctx);

@@ -161,59 +161,38 @@ mark_registered (uintptr_t table, unsigned long long subs)
   nregistered++;
 }
 
-/* Collect the unit notes of the PT_NOTE segment P of the module INFO.  */
+/* Collect unit note DESC (DESCSZ bytes) of module INFO.  */
 
-static void
-read_notes (struct sweep *sw, const struct dl_phdr_info *info,
-	    const ElfW(Phdr) *p)
+static int
+read_note (const void *desc, uint32_t descsz,
+	   const struct dl_phdr_info *info, void *arg)
 {
-  uintptr_t at = info->dlpi_addr + p->p_vaddr;
-  uintptr_t end = at + p->p_memsz;
-  size_t align = p->p_align == 8 ? 8 : 4;
+  struct sweep *sw = arg;
+  struct pkeyplug_unit_note note;
+  struct found *f;
 
-  while (at < end && end - at >= sizeof (ElfW(Nhdr)))
-    {
-      const ElfW(Nhdr) *n = (const ElfW(Nhdr) *) at;
-      uintptr_t name = at + sizeof *n;
-      uintptr_t desc = name + ((n->n_namesz + align - 1) & ~(align - 1));
-      uintptr_t next = desc + ((n->n_descsz + align - 1) & ~(align - 1));
-      struct pkeyplug_unit_note note;
-      struct found *f;
-
-      if (next > end || next <= at)
-	break;
-      at = next;
-      if (n->n_type != PKEYPLUG_NOTE_UNIT
-	  || n->n_namesz != sizeof PKEYPLUG_NOTE_NAME
-	  || memcmp ((const void *) name, PKEYPLUG_NOTE_NAME,
-		     sizeof PKEYPLUG_NOTE_NAME) != 0)
-	continue;
-      if (n->n_descsz != sizeof note)
-	pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "bad unit note in %s: %u bytes, "
-		      "not %zu (a unit built for another ABI?)",
-		      info->dlpi_name[0] ? info->dlpi_name : "the program",
-		      n->n_descsz, sizeof note);
-      memcpy (&note, (const void *) desc, sizeof note);
-      sw->found = pkeyrt_grow (sw->found, &sw->alloc, sw->nfound + 1,
-			       sizeof *sw->found, PKEYPLUG_EXIT_SETUP,
-			       "start-up");
-      f = &sw->found[sw->nfound++];
-      f->entries = (const struct pkeyplug_unit_entry *)
-		   (desc + (uintptr_t) note.table);
-      f->count = note.count;
-      f->abi_version = note.abi_version;
-    }
+  if (descsz != sizeof note)
+    pkeyrt_fatal (PKEYPLUG_EXIT_SETUP, "bad unit note in %s: %u bytes, "
+		  "not %zu (a unit built for another ABI?)",
+		  info->dlpi_name[0] ? info->dlpi_name : "the program",
+		  descsz, sizeof note);
+  memcpy (&note, desc, sizeof note);
+  sw->found = pkeyrt_grow (sw->found, &sw->alloc, sw->nfound + 1,
+			   sizeof *sw->found, PKEYPLUG_EXIT_SETUP,
+			   "start-up");
+  f = &sw->found[sw->nfound++];
+  f->entries = (const struct pkeyplug_unit_entry *)
+	       ((uintptr_t) desc + (uintptr_t) note.table);
+  f->count = note.count;
+  f->abi_version = note.abi_version;
+  return 0;
 }
 
 static int
 collect (struct dl_phdr_info *info, size_t size, void *arg)
 {
-  size_t i;
-
   (void) size;
-  for (i = 0; i < info->dlpi_phnum; i++)
-    if (info->dlpi_phdr[i].p_type == PT_NOTE)
-      read_notes (arg, info, &info->dlpi_phdr[i]);
+  pkeyrt_each_note (info, PKEYPLUG_NOTE_UNIT, read_note, arg);
   return 0;
 }
 
