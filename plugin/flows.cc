@@ -629,7 +629,9 @@ enum flow_callee_kind
   CALLEE_PRINT,			/* Writes out the arguments from DATA on.  */
   CALLEE_FORMAT,		/* Formats the arguments from DATA on into
 				   the memory of DEST.  */
-  CALLEE_ALLOC			/* Returns a new heap block.  */
+  CALLEE_ALLOC,			/* Returns a new heap block.  */
+  CALLEE_DUP			/* Returns a new heap block holding a copy
+				   of the memory of DATA.  */
 };
 
 struct flow_callee
@@ -700,8 +702,11 @@ static const struct flow_callee flow_callees[] =
   { "calloc", CALLEE_ALLOC, -1, -1 },
   { "realloc", CALLEE_ALLOC, -1, -1 },
   { "aligned_alloc", CALLEE_ALLOC, -1, -1 },
-  { "strdup", CALLEE_ALLOC, -1, -1 },
-  { "strndup", CALLEE_ALLOC, -1, -1 },
+  { "strdup", CALLEE_DUP, -1, 0 },
+  { "strndup", CALLEE_DUP, -1, 0 },
+  { "__strdup", CALLEE_DUP, -1, 0 },
+  { "__strndup", CALLEE_DUP, -1, 0 },
+  { "memdup", CALLEE_DUP, -1, 0 },
 };
 
 /* The entry of FNDECL in flow_callees, by name (a __builtin_ spelling
@@ -859,6 +864,16 @@ walk_call (flow_state *st, gcall *call)
 	break;
       case CALLEE_ALLOC:
 	ret_region.kind = REGION_HEAP;
+	break;
+      case CALLEE_DUP:
+	ret_region.kind = REGION_HEAP;
+	if ((unsigned) c->data < nargs)
+	  flow_into (st, ret_region,
+		     memory_taint (st,
+				   pointer_region (st,
+						   gimple_call_arg (call,
+								    c->data)),
+				   loc));
 	break;
       }
   else if (const flow_summary *s = summary_of (fndecl))

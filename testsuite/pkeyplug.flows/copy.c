@@ -1,7 +1,7 @@
 /* Direct copies of protected bytes into memory that does not carry
    their key are warned at the copy, with a note at the load: memcpy and
    friends, struct assignment, an element-by-element loop, a heap block
-   from malloc, memory reached through a pointer parameter, an object of
+   from malloc or strdup, memory reached through a pointer parameter, an object of
    another key, a heap block of the key, a local that holds the data and
    whose address is stored in unprotected memory.  Copies into the key's own
    objects, into locals, and reads in a function that does not hold the
@@ -65,6 +65,14 @@ copy_heap (void)
   if (p)
     memcpy (p, master_key, 32);	/* { dg-warning "protected data of key 'vault' is copied to unprotected memory" } */
   return p;
+}
+
+PKEY_GRANT ("vault") char *
+copy_strdup (int n)
+{
+  if (n)
+    return strndup (name, n);	/* { dg-warning "protected data of key 'vault' is copied to unprotected memory" } */
+  return strdup (name);		/* { dg-warning "protected data of key 'vault' is copied to unprotected memory" } */
 }
 
 PKEY_GRANT ("vault") void
