@@ -16,6 +16,13 @@
 # time (less disturbed than wall time by other processes; on a busy
 # machine the least CPU time is the steadier figure, shown beside it).
 #
+# Then what grant-all costs the code: the functions left out of line in
+# (a) and (c) (FUNC symbols of the objects, .cold parts not counted;
+# target: within 1%), and the run time of bench/sqlite-work.c linked with
+# each, (c) with PKEYPLUG_OPTIONS=mode=off (gates present, idle; target
+# <= 1.03 x (a)) and mode=emulate (reported), RUNS runs each, medians.
+# The run-time part needs PKEYPLUG_LIBDIR (make bench sets it).
+#
 # Usage: compile-time.sh [-n RUNS] [-c CACHE-DIR] [-p NPM-SPEC]
 #   -n RUNS      rounds (default $BENCH_COMPILE_RUNS, else 3)
 #   -c DIR       where the package is fetched and unpacked (default
@@ -25,7 +32,8 @@
 #                better-sqlite3@12.11.1, the version measured in
 #                bench/README.md)
 # Environment: PKEYPLUG_GCC (default gcc), PKEYPLUG_PLUGIN (the plugin's
-# .so, required), PKEYPLUG_BUILDDIR, BENCH_COMPILE_CFLAGS (default -O2).
+# .so, required), PKEYPLUG_BUILDDIR, PKEYPLUG_LIBDIR, BENCH_COMPILE_CFLAGS
+# (default -O2), BENCH_SQLITE_ROWS (20000), BENCH_SQLITE_QUERIES (2000).
 #
 # Exit status: 0 measured (whether the targets are met or not); 1 a
 # compilation failed; 2 usage; 3 npm is not installed; 4 npm could not
@@ -222,4 +230,86 @@ target () {
 target "(b) plugin loaded" "$cpu_b" 1.01
 # shellcheck disable=SC2154
 target "(c) grant-all" "$cpu_c" 1.03
+
+# --- What grant-all costs the code --------------------------------------
+
+# out_of_line OBJECT: its functions, without the .cold parts.
+out_of_line () {
+  readelf -sW "$1" | awk '$4 == "FUNC" && $7 != "UND" && $8 !~ /[.]cold$/' \
+    | wc -l
+}
+echo
+ool_a=$(out_of_line "$work/a.o")
+ool_c=$(out_of_line "$work/c.o")
+awk -v a="$ool_a" -v c="$ool_c" 'BEGIN {
+  r = c / a
+  printf "functions out of line: (a) %d, (c) %d (%.3fx)\n", a, c, r
+  if (r <= 1.01)
+    printf "target: (c) out-of-line functions <= 1.01x (a): MET\n"
+  else
+    printf "target: (c) out-of-line functions <= 1.01x (a): MISSED by " \
+	   "%.3fx\n", r - 1.01 }'
+
+libdir=${PKEYPLUG_LIBDIR:-}
+if test -z "$libdir"; then
+  echo "run time: not measured (PKEYPLUG_LIBDIR is not set; run it through" \
+       "make bench BENCH=compile)"
+  exit 0
+fi
+here=$(cd "$(dirname "$0")" && pwd)
+rows=${BENCH_SQLITE_ROWS:-20000}
+queries=${BENCH_SQLITE_QUERIES:-2000}
+for v in a c; do
+  rt=
+  test $v = c && rt="-L$libdir -Wl,-rpath,$libdir -lpkeyrt"
+  # shellcheck disable=SC2086
+  if ! $gcc -O2 -I"$(dirname "$src")" "$here/sqlite-work.c" "$work/$v.o" \
+	 $rt -lpthread -ldl -lm -o "$work/work-$v" > "$work/work-$v.log" 2>&1
+  then
+    echo "compile-time.sh: linking the workload with ($v) failed:" >&2
+    tail -n 5 "$work/work-$v.log" >&2
+    exit 1
+  fi
+done
+# One run of the workload: $1 label file, $2... the command.
+work_run () {
+  local f=$1 out
+  shift
+  if ! out=$("$@" "$rows" "$queries"); then
+    echo "compile-time.sh: the workload failed: $*" >&2
+    exit 1
+  fi
+  echo "$out" | awk '{ print $1 }' >> "$work/$f.ms"
+  echo "$out" | sed 's/.*checksum //' >> "$work/sums"
+}
+rm -f "$work"/*.ms "$work/sums"
+for ((i = 1; i <= runs; i++)); do
+  work_run run-a "$work/work-a"
+  work_run run-off env PKEYPLUG_OPTIONS=mode=off "$work/work-c"
+  work_run run-emu env PKEYPLUG_OPTIONS=mode=emulate "$work/work-c"
+done
+if test "$(sort -u "$work/sums" | wc -l)" -ne 1; then
+  echo "compile-time.sh: the builds' workloads disagree on the results" >&2
+  exit 1
+fi
+ms_a=$(sort -n "$work/run-a.ms" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+echo "run time of bench/sqlite-work.c ($rows rows, $queries queries)," \
+     "median of $runs:"
+for f in run-a run-off run-emu; do
+  case $f in
+    run-a) l="(a) no plugin" ;;
+    run-off) l="(c) grant-all, mode=off" ;;
+    run-emu) l="(c) grant-all, mode=emulate" ;;
+  esac
+  sort -n "$work/$f.ms" | awk -v l="$l" -v a="$ms_a" '{ v[NR] = $1 } END {
+    m = v[int((NR + 1) / 2)]
+    printf "  %-30s %10.1f ms %9.2fx\n", l, m, m / a }'
+done
+sort -n "$work/run-off.ms" | awk -v a="$ms_a" '{ v[NR] = $1 } END {
+  r = v[int((NR + 1) / 2)] / a
+  if (r <= 1.03)
+    printf "target: (c) mode=off run time <= 1.03x (a): MET (%.3fx)\n", r
+  else
+    printf "target: (c) mode=off run time <= 1.03x (a): MISSED by %.3fx " \
+	   "(%.3fx)\n", r - 1.03, r }'
 exit 0
