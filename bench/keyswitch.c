@@ -50,6 +50,7 @@
 #include <unistd.h>
 
 #include "gatefns.h"
+#include "median.h"
 #include "pkru.h"
 
 static long iters = 1000000;
@@ -99,13 +100,6 @@ tsc_stop (void)
   return ((uint64_t) hi << 32) | lo;
 }
 
-static inline uint64_t
-now_ns (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
-}
 
 
 /* The loops, one per row.  */
@@ -270,19 +264,7 @@ run_row (struct row *row, long n, double *ticks, double *ns)
     measure (row, n, ticks, ns);
 }
 
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
 
-static double
-median (double *v, int n)
-{
-  qsort (v, n, sizeof *v, cmp_double);
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* Can this thread use PKU?  Allocates own_pkey when it can.  */
 

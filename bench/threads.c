@@ -38,6 +38,7 @@
 #include <unistd.h>
 
 #include "gatefns.h"
+#include "median.h"
 
 #define MAX_THREADS 4
 
@@ -94,13 +95,6 @@ struct worker
   uint64_t sink;
 };
 
-static uint64_t
-now_ns (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
-}
 
 static void *
 work (void *arg)
@@ -165,19 +159,7 @@ run_once (enum row_kind kind, int nthreads, double *per_call,
   *per_second = longest > 0 ? nthreads * iters / (longest / 1e9) : 0;
 }
 
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
 
-static double
-median (double *v, int n)
-{
-  qsort (v, n, sizeof *v, cmp_double);
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static void
 usage (void)
