@@ -2,8 +2,9 @@
    file: a child fills a protected array and a heap secret inside a grant
    and crashes there (a fault of its own, a write to address 0); its core
    holds both secrets' bytes (and the ordinary global's), in both modes:
-   the thread that dumps may read the key.  core-kept-abort.c calls abort
-   there instead, core-violation.c reads outside the grant.  */
+   the thread that dumps may read the key.  core-default.c is the same
+   crash without the option; core-kept-abort.c calls abort there
+   instead, core-violation.c reads outside the grant.  */
 /* { dg-do run } */
 /* { dg-require-core-file "" } */
 /* { dg-env PKEYPLUG_OPTIONS "dontdump=0" } */
