@@ -5,7 +5,13 @@
    runtime does not depend on a glibc that has the pkey_* wrappers.
    RDPKRU and WRPKRU are written as bytes (no -mpku needed) and raise
    SIGILL on a machine without OSPKE: they are called only in hw mode, i.e.
-   after pkeyrt_hw_probe succeeded.  */
+   after pkeyrt_hw_probe succeeded.
+
+   Under Valgrind the CPU the program sees is Valgrind's, which has no
+   PKU: the probe then says so in those words, so that the mode line and
+   the mode=hw refusal name Valgrind.  Finding Valgrind changes only the
+   words, never the mode: that is still what CPUID and pkey_alloc say, so
+   a program that fakes being under Valgrind gets no weaker protection.  */
 
 #include "pkeyrt.h"
 #include "pkeyplug-asm.h"
@@ -30,6 +36,36 @@
 /* CPUID.(EAX=7,ECX=0):ECX bits.  */
 #define CPUID_7_ECX_PKU (1u << 3)
 #define CPUID_7_ECX_OSPKE (1u << 4)
+
+/* Valgrind's client request "am I running under you?" (the request
+   number of valgrind.h's RUNNING_ON_VALGRIND), for x86-64.  */
+#define VALGRIND_REQ_RUNNING_ON_VALGRIND 0x1001
+
+/* Return nonzero if the program runs on Valgrind's virtual CPU.  The
+   client-request sequence is four rotations of RDI by 128 bits in all
+   (RDI unchanged) and XCHG RBX,RBX: on a real CPU it does nothing and
+   RDX keeps its 0; Valgrind recognises it and puts its answer in RDX,
+   the number of Valgrinds the program runs under.  RAX points to the
+   request and its five arguments.  Only code run by Valgrind can answer,
+   unlike LD_PRELOAD or a vgpreload mapping, which a program can fake.  */
+
+static int
+under_valgrind (void)
+{
+  volatile unsigned long request[6]
+    = { VALGRIND_REQ_RUNNING_ON_VALGRIND, 0, 0, 0, 0, 0 };
+  unsigned long answer = 0;
+
+  __asm__ __volatile__ ("rolq $3, %%rdi\n\t"
+			"rolq $13, %%rdi\n\t"
+			"rolq $61, %%rdi\n\t"
+			"rolq $51, %%rdi\n\t"
+			"xchgq %%rbx, %%rbx"
+			: "+d" (answer)
+			: "a" (request)
+			: "cc", "memory");
+  return answer != 0;
+}
 
 /* The hardware keys pkey_alloc gave us and we have not freed: bit K for
    key K.  */
@@ -102,7 +138,10 @@ pkeyrt_hw_probe (const char **reason)
     }
   if (!(ecx & CPUID_7_ECX_PKU))
     {
-      *reason = "the CPU has no PKU, CPUID.7.0:ECX.PKU = 0";
+      *reason = under_valgrind ()
+		? "running under Valgrind, whose virtual CPU has no PKU "
+		  "(CPUID.7.0:ECX.PKU = 0)"
+		: "the CPU has no PKU, CPUID.7.0:ECX.PKU = 0";
       return 0;
     }
   if (!(ecx & CPUID_7_ECX_OSPKE))

@@ -484,6 +484,7 @@ extern void pkeyrt_lsan_start_first (void);
 
 /* dump.c */
 extern void pkeyrt_exclude_from_dump (void *addr, size_t len);
+extern void pkeyrt_dump_open_keys (void);
 
 #pragma GCC visibility pop
 

@@ -375,6 +375,7 @@ end_after_report (void)
 {
   if (pkeyrt_config->opt.report_exit >= 0)
     _exit (pkeyrt_config->opt.report_exit);
+  pkeyrt_dump_open_keys ();
   pkeyrt_die ();
 }
 

@@ -1,6 +1,10 @@
 # pkeyplug-gdb.py -- GDB commands for programs built with pkeyplug.
 #
-# Load it with
+# GDB loads it by itself with the shared runtime: `make install' puts a
+# copy in $(datadir)/gdb/auto-load, under the path of libpkeyrt.so.N.M.K
+# (/usr/share/gdb/auto-load is in GDB's default auto-load directories
+# and safe-path; another prefix needs `add-auto-load-scripts-directory'
+# and `set auto-load safe-path').  Or load it by hand with
 #     (gdb) source /usr/local/share/pkeyplug/pkeyplug-gdb.py
 # (the path `make install' printed; or put the line in ~/.gdbinit).
 #
@@ -13,7 +17,10 @@
 #     key (hw mode), or the thread's emulated levels (emulate mode);
 #   - the grants open on the current thread's stack: each frame whose
 #     function has a gate of a key (it reads the key's descriptor,
-#     __pkeyplug_key.NAME), innermost first.
+#     __pkeyplug_key.NAME), innermost first, with the rights the grant
+#     gives: read, when its entry gate reads the descriptor's keep_ro
+#     (only a read grant's gate does, in every gate flavour), else
+#     read-write.
 #
 # It reads the runtime's tables (pkeyrt_keys, pkeyrt_nkeys, pkeyrt_config),
 # so libpkeyrt must have its debug information (the build's -g; not
@@ -28,6 +35,9 @@ MODES = {0: "uninitialized", 1: "hw", 2: "emulate", 3: "off"}
 GATE_NONE, GATE_HW, GATE_EMULATE = 0, 1, 2
 LEVELS = {0: "none", 1: "read", 2: "read-write"}
 DESCRIPTOR = re.compile(r"<__pkeyplug_key\.([A-Za-z_][A-Za-z0-9_]*)")
+# Offset of keep_ro in struct pkeyplug_key_desc (pkeyplug-abi.h), where
+# the runtime's debug information does not say.
+KEEP_RO_OFFSET = 8
 HEADER = re.compile(r"Dump of assembler code for function ([^\s:]+)")
 
 
@@ -84,8 +94,29 @@ def _emulated_levels():
     return None
 
 
+def _keep_ro_offset():
+    """Offset of the descriptor's keep_ro field, read from the runtime's
+    debug information where it has the type."""
+    try:
+        desc = gdb.lookup_type("struct pkeyplug_key_desc")
+        for field in desc.fields():
+            if field.name == "keep_ro":
+                return field.bitpos // 8
+    except (gdb.error, RuntimeError):
+        pass
+    return KEEP_RO_OFFSET
+
+
+def _grant_rights(text, key, keep_ro):
+    """What the gate of KEY in the disassembly TEXT grants."""
+    read_only = "<__pkeyplug_key.%s+%d>" % (key, keep_ro)
+    return "read" if read_only in text else "read-write"
+
+
 def _grants():
-    """(frame number, function, keys) for each frame with a gate."""
+    """(frame number, function, [(key, rights)]) for each frame with a
+    gate."""
+    keep_ro = _keep_ro_offset()
     found = []
     seen = {}
     frame = gdb.newest_frame()
@@ -103,8 +134,8 @@ def _grants():
         if name not in seen:
             keys = []
             for key in DESCRIPTOR.findall(text):
-                if key not in keys:
-                    keys.append(key)
+                if key not in [k for k, _ in keys]:
+                    keys.append((key, _grant_rights(text, key, keep_ro)))
             seen[name] = keys
         if seen[name]:
             found.append((number, name, seen[name]))
@@ -165,10 +196,10 @@ Usage: info pkeyplug"""
         grants = _grants()
         out("grants on the stack of thread %d:%s\n"
             % (gdb.selected_thread().num, "" if grants else " none"))
-        for number, function, names in grants:
+        for number, function, keys in grants:
             out("  #%d %s: %s\n"
                 % (number, function,
-                   ", ".join("key '%s'" % n for n in names)))
+                   ", ".join("key '%s' (%s)" % k for k in keys)))
 
 
 InfoPkeyplug()
