@@ -15,8 +15,12 @@
    runtime also interposes NAME itself for code compiled without the
    plugin.
 
-   In emulate mode a thread's rights are virtual and start at none;
-   emulate.c gives back the grants of a thread that ends inside one.  */
+   In emulate mode a thread's rights are virtual and start at none, and
+   emulate.c gives back the grants of a thread that ends inside one; the
+   trampoline is still needed there for what exit does: exit called from
+   inside the C library (error, err) runs the atexit handlers on the
+   calling thread before any thread ends, and only the thread-local
+   destructor that run_locked registers gives the grants back first.  */
 
 #include "pkeyrt.h"
 
@@ -107,9 +111,9 @@ release_slot (void *start)
   free (start);
 }
 
-/* Lock the new thread's keys, give it a slot in the ledger of sealed gates
-   (given back however it ends: return, pthread_exit, thrd_exit,
-   cancellation), and run its start function.  The record goes back to
+/* In hw mode, lock the new thread's keys and give it a slot in the ledger
+   of sealed gates (given back however it ends: return, pthread_exit,
+   thrd_exit, cancellation); in both modes, run its start function.  The record goes back to
    malloc when the thread ends, not before the start function runs: a
    sanitizer's start function (ThreadSanitizer's) must come before any
    call into its allocator on the new thread.  */
@@ -120,8 +124,11 @@ run_locked (struct thread_start *p)
   struct thread_start start = *p;
   void *ret;
 
-  pkeyrt_hw_lock_thread ();
-  pkeyrt_seal_claim ();
+  if (pkeyrt_current_mode () == PKEYPLUG_MODE_HW)
+    {
+      pkeyrt_hw_lock_thread ();
+      pkeyrt_seal_claim ();
+    }
   /* Locked again if it calls exit, or ends as the last thread.  That
      allocates: not before a sanitizer's start function (code compiled
      without the plugin creating a thread under ThreadSanitizer), whose
@@ -174,7 +181,7 @@ start_locked (__typeof__ (&pthread_create) call, pthread_t *thread,
   struct thread_start *start;
   int err;
 
-  if (pkeyrt_current_mode () != PKEYPLUG_MODE_HW)
+  if (pkeyrt_current_mode () == PKEYPLUG_MODE_OFF)
     return call (thread, attr, fn, arg);
   start = new_start (fn, NULL, arg, early);
   if (!start)
@@ -230,7 +237,7 @@ create_c11_thread (thrd_t *thread, thrd_start_t fn, void *arg)
     real = PKEYRT_REAL (thrd_create);
   if (!real)
     return thrd_error;
-  if (pkeyrt_current_mode () != PKEYPLUG_MODE_HW)
+  if (pkeyrt_current_mode () == PKEYPLUG_MODE_OFF)
     return real (thread, fn, arg);
   start = new_start (NULL, fn, arg, AHEAD (thrd_create) != NULL);
   if (!start)

@@ -8,9 +8,8 @@
    keys first (tsan-thread-exit-plugin.c); this one starts inside
    ThreadSanitizer's start function, before which registering it would
    allocate on a thread ThreadSanitizer does not know yet, so it has none
-   and the handler reads the secret: locked 0, in hw mode.  In emulate
-   mode no thread but the first has the destructor, with or without a
-   sanitizer (the emulation's grant stays held): locked 0 too.  */
+   and the handler reads the secret: locked 0, in both modes (in emulate
+   mode the trampoline runs there too, for the same destructor).  */
 /* { dg-do run } */
 /* { dg-options "-fsanitize=thread -rdynamic" } */
 /* { dg-env TSAN_OPTIONS "" } */
