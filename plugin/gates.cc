@@ -477,26 +477,27 @@ add_sealed_scrubbing (gimple_seq *seq, struct gate *g, location_t loc)
    cannot move the check away from the WRPKRU.  ECX is its only scratch
    register (zero again for the WRPKRU): the registers an asm clobbers are
    those the function clears on return (add_register_scrubbing), on every
-   path, so a clobber of its own would cost the nested path too.  Operands:
-   %0 SAVED, %1 keep_rw, %2 ad_bit.  */
+   path, so a clobber of its own would cost the nested path too.  The
+   key's two bits are three times its AD bit: one IMUL from the
+   descriptor.  Operands: %0 SAVED, %1 keep_rw, %2 ad_bit.  */
+
+/* ECX = the key's two bits (AD and WD).  */
+#define KEY_BITS_ECX "\timull\t$3, %2, %%ecx\n"
 
 #define CHECKED_RESTORE_ASM \
   "xorl\t%%ecx, %%ecx\n" \
   "\t" PKEYPLUG_RDPKRU_BYTES "\t# rdpkru\n" \
-  "\tmovl\t%0, %%ecx\n" \
-  "\torl\t%1, %%ecx\n" \
-  "\txorl\t%1, %%ecx\n"	/* the key's bits of saved */ \
+  KEY_BITS_ECX \
+  "\tandl\t%0, %%ecx\n"	/* the key's bits of saved */ \
   "\tandl\t%1, %%eax\n" \
   "\torl\t%%ecx, %%eax\n"	/* cur with the key's bits of saved */ \
   "\txorl\t%%ecx, %%ecx\n" \
   "\t" WRPKRU_ASM "\n"
 
-/* The key must not stay open for writing: some bit of it set.  EAX with
-   every other bit set, then cleared, leaves the key's bits.  */
+/* The key must not stay open for writing: some bit of it set.  */
 #define CHECK_RW_ASM \
-  "\tmovl\t%%eax, %%ecx\n" \
-  "\torl\t%1, %%ecx\n" \
-  "\txorl\t%1, %%ecx\n" \
+  KEY_BITS_ECX \
+  "\ttestl\t%%ecx, %%eax\n" \
   "\tjnz\t1f\n" \
   "\tud2\t# pkeyplug: exit gate left its key open\n" \
   "1:"
