@@ -13,14 +13,19 @@
 
    A gate reads the key's descriptor, which the runtime fills:
      hw:       saved = RDPKRU; open = rights opened in saved;
-	       if (open != saved) WRPKRU (open)
-	       ... exit: if (open != saved) { WRPKRU (saved); SCRUB }
-     else:     saved = __pkeyplug_emulate_open (&desc, grant)
-	       ... exit: __pkeyplug_emulate_close (&desc, saved)
+	       if (open != saved) WRPKRU (open)		(one asm)
+     else:     saved = __pkeyplug_emulate_open (&desc, grant);
+	       open = saved ^ (gate kind is emulate)
 	       (a cold path: the emulation, or a key the runtime has not
-	       set up yet, for which both calls do nothing; with
-	       scrubbing, __pkeyplug_emulate_close_scrub, which also
-	       scrubs when SAVED says the grant closed the key)
+	       set up yet, for which both calls do nothing)
+     exit:     if (open != saved)
+		 hw:   WRPKRU (saved); SCRUB
+		 else: __pkeyplug_emulate_close (&desc, saved)
+		       (cold; with scrubbing __pkeyplug_emulate_close_scrub,
+		       which also scrubs when SAVED says the grant closed
+		       the key)
+   A nested hw grant runs RDPKRU, the mask and a compare on entry, and one
+   compare on exit.
    SCRUB, on the exit of a grant that closes its key only, calls the
    runtime to clear every call-used register and, with scrub-stack, the
    dead stack (add_scrubbing).  Every PKRU access and the start of the
@@ -187,40 +192,6 @@ add_branch (gimple_seq *seq, tree lhs, unsigned value, tree yes, tree no,
 	    location_t loc)
 {
   add (seq, gimple_build_cond (EQ_EXPR, lhs, u32 (value), yes, no), loc);
-}
-
-/* The hw part of an entry gate: compute G->opened from G->saved.  */
-
-static void
-add_hw_open (gimple_seq *seq, struct gate *g, location_t loc)
-{
-  if (g->grant & PKEYPLUG_GRANT_WRITE)
-    {
-      /* Clear both AD and WD.  */
-      tree keep = new_temp ("pkey_keep");
-      add (seq, gimple_build_assign (keep,
-				     pkeyplug_desc_ref (g->desc, "keep_rw")),
-	   loc);
-      add (seq, gimple_build_assign (g->opened, BIT_AND_EXPR, g->saved,
-				     keep), loc);
-      return;
-    }
-  /* Read only: clear AD and set WD if AD was set, so that a thread whose
-     PKRU had AD alone (the kernel's default for keys it never saw) does
-     not get write access.  */
-  tree keep = new_temp ("pkey_keep");
-  tree ad = new_temp ("pkey_ad");
-  tree wd = new_temp ("pkey_wd");
-  tree kept = new_temp ("pkey_kept");
-  add (seq, gimple_build_assign (keep,
-				 pkeyplug_desc_ref (g->desc, "keep_ro")), loc);
-  add (seq, gimple_build_assign (ad, pkeyplug_desc_ref (g->desc, "ad_bit")),
-       loc);
-  add (seq, gimple_build_assign (wd, BIT_AND_EXPR, g->saved, ad), loc);
-  add (seq, gimple_build_assign (wd, LSHIFT_EXPR, wd,
-				 build_int_cst (integer_type_node, 1)), loc);
-  add (seq, gimple_build_assign (kept, BIT_AND_EXPR, g->saved, keep), loc);
-  add (seq, gimple_build_assign (g->opened, BIT_IOR_EXPR, kept, wd), loc);
 }
 
 /* Start the cold path at LABEL: the emulation and keys the runtime has not
@@ -766,7 +737,6 @@ pkeyplug_add_reopen (gimple_seq *seq, tree fndecl, location_t loc)
   FOR_EACH_VEC_ELT (gates, i, g)
     {
       tree hw = create_artificial_label (loc);
-      tree write = create_artificial_label (loc);
       tree done = create_artificial_label (loc);
       g->desc = pkeyplug_key_descriptor (g->key);
       g->mode = new_temp ("pkey_mode");
@@ -777,12 +747,7 @@ pkeyplug_add_reopen (gimple_seq *seq, tree fndecl, location_t loc)
 	   loc);
       add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, done, loc);
       add (seq, gimple_build_label (hw), loc);
-      add (seq, build_rdpkru (g->saved), loc);
-      add_hw_open (seq, g, loc);
-      add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write,
-				   done), loc);
-      add (seq, gimple_build_label (write), loc);
-      add (seq, build_wrpkru (g->opened), loc);
+      add (seq, build_hw_entry (g), loc);
       add (seq, gimple_build_label (done), loc);
     }
 }
