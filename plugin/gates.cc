@@ -13,14 +13,19 @@
 
    A gate reads the key's descriptor, which the runtime fills:
      hw:       saved = RDPKRU; open = rights opened in saved;
-	       if (open != saved) WRPKRU (open)
-	       ... exit: if (open != saved) { WRPKRU (saved); SCRUB }
-     else:     saved = __pkeyplug_emulate_open (&desc, grant)
-	       ... exit: __pkeyplug_emulate_close (&desc, saved)
+	       if (open != saved) WRPKRU (open)		(one asm)
+     else:     saved = __pkeyplug_emulate_open (&desc, grant);
+	       open = saved ^ (gate kind is emulate)
 	       (a cold path: the emulation, or a key the runtime has not
-	       set up yet, for which both calls do nothing; with
-	       scrubbing, __pkeyplug_emulate_close_scrub, which also
-	       scrubs when SAVED says the grant closed the key)
+	       set up yet, for which both calls do nothing)
+     exit:     if (open != saved)
+		 hw:   WRPKRU (saved); SCRUB
+		 else: __pkeyplug_emulate_close (&desc, saved)
+		       (cold; with scrubbing __pkeyplug_emulate_close_scrub,
+		       which also scrubs when SAVED says the grant closed
+		       the key)
+   A nested hw grant runs RDPKRU, the mask and a compare on entry, and one
+   compare on exit.
    SCRUB, on the exit of a grant that closes its key only, calls the
    runtime to clear every call-used register and, with scrub-stack, the
    dead stack (add_scrubbing).  Every PKRU access and the start of the
@@ -189,40 +194,6 @@ add_branch (gimple_seq *seq, tree lhs, unsigned value, tree yes, tree no,
   add (seq, gimple_build_cond (EQ_EXPR, lhs, u32 (value), yes, no), loc);
 }
 
-/* The hw part of an entry gate: compute G->opened from G->saved.  */
-
-static void
-add_hw_open (gimple_seq *seq, struct gate *g, location_t loc)
-{
-  if (g->grant & PKEYPLUG_GRANT_WRITE)
-    {
-      /* Clear both AD and WD.  */
-      tree keep = new_temp ("pkey_keep");
-      add (seq, gimple_build_assign (keep,
-				     pkeyplug_desc_ref (g->desc, "keep_rw")),
-	   loc);
-      add (seq, gimple_build_assign (g->opened, BIT_AND_EXPR, g->saved,
-				     keep), loc);
-      return;
-    }
-  /* Read only: clear AD and set WD if AD was set, so that a thread whose
-     PKRU had AD alone (the kernel's default for keys it never saw) does
-     not get write access.  */
-  tree keep = new_temp ("pkey_keep");
-  tree ad = new_temp ("pkey_ad");
-  tree wd = new_temp ("pkey_wd");
-  tree kept = new_temp ("pkey_kept");
-  add (seq, gimple_build_assign (keep,
-				 pkeyplug_desc_ref (g->desc, "keep_ro")), loc);
-  add (seq, gimple_build_assign (ad, pkeyplug_desc_ref (g->desc, "ad_bit")),
-       loc);
-  add (seq, gimple_build_assign (wd, BIT_AND_EXPR, g->saved, ad), loc);
-  add (seq, gimple_build_assign (wd, LSHIFT_EXPR, wd,
-				 build_int_cst (integer_type_node, 1)), loc);
-  add (seq, gimple_build_assign (kept, BIT_AND_EXPR, g->saved, keep), loc);
-  add (seq, gimple_build_assign (g->opened, BIT_IOR_EXPR, kept, wd), loc);
-}
-
 /* Start the cold path at LABEL: the emulation and keys the runtime has not
    set up yet.  GCC moves it out of the hot path (into .text.unlikely when
    it splits functions), so that the hw gate stays short.  */
@@ -251,6 +222,101 @@ cold_desc_address (gimple_seq *seq, struct gate *g, location_t loc)
   return addr;
 }
 
+/* The hw entry gate of checked and fast gates, as one asm: SAVED = RDPKRU;
+   OPENED = SAVED with the key opened; WRPKRU (OPENED) unless it is SAVED.
+   One asm so that the branch around the WRPKRU costs no register of
+   GCC's: RDPKRU leaves EDX = 0 and ECX is still 0 for the WRPKRU.  The
+   masks are read RIP-relative from the descriptor (read-only).  The exit
+   gate compares the two outputs, which GCC knows nothing about, so it
+   cannot copy the body once per way through this gate to skip that
+   test.  Operands: %0 SAVED, %1 OPENED (EAX), %2 keep_rw or keep_ro,
+   %3 ad_bit.  */
+
+#define ENTRY_READ_PKRU \
+  "xorl\t%%ecx, %%ecx\n" \
+  "\t" PKEYPLUG_RDPKRU_BYTES "\t# rdpkru\n" \
+  "\tmovl\t%%eax, %0\n"
+
+#define ENTRY_WRITE \
+  "\tcmpl\t%%eax, %0\n" \
+  "\tje\t1f\n" \
+  "\t" WRPKRU_ASM "\n" \
+  "1:"
+
+/* Read-write: clear AD and WD.  */
+#define ENTRY_RW_ASM \
+  ENTRY_READ_PKRU \
+  "\tandl\t%2, %%eax\n" \
+  ENTRY_WRITE
+
+/* Read only: clear AD and set WD if AD was set, so that a thread whose
+   PKRU had AD alone (the kernel's default for keys it never saw) does
+   not get write access.  ECX serves as scratch and is 0 again for the
+   WRPKRU.  */
+#define ENTRY_RO_ASM \
+  ENTRY_READ_PKRU \
+  "\tmovl\t%3, %%ecx\n" \
+  "\tandl\t%%eax, %%ecx\n" \
+  "\taddl\t%%ecx, %%ecx\n" \
+  "\tandl\t%2, %%eax\n" \
+  "\torl\t%%ecx, %%eax\n" \
+  "\txorl\t%%ecx, %%ecx\n" \
+  ENTRY_WRITE
+
+static gasm *
+build_hw_entry (struct gate *g)
+{
+  bool rw = g->grant & PKEYPLUG_GRANT_WRITE;
+  vec<tree, va_gc> *in = NULL, *out = NULL, *clob = NULL;
+  vec_safe_push (out, pkeyplug_asm_operand ("=&r", g->saved));
+  vec_safe_push (out, pkeyplug_asm_operand ("=a", g->opened));
+  vec_safe_push (in, pkeyplug_asm_operand ("m", pkeyplug_desc_ref
+					   (g->desc, rw ? "keep_rw"
+					    : "keep_ro")));
+  vec_safe_push (in, pkeyplug_asm_operand ("m", pkeyplug_desc_ref
+					   (g->desc, "ad_bit")));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("cx"));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("dx"));
+  vec_safe_push (clob, pkeyplug_asm_clobber ("cc"));
+  return pkeyplug_barrier_asm (rw ? ENTRY_RW_ASM : ENTRY_RO_ASM, in, out,
+			       clob);
+}
+
+/* The cold path of an entry gate: the emulation, or a key the runtime has
+   not set up (PKEYPLUG_GATE_NONE), whose open does nothing and returns
+   0.  The exit gate runs its own cold path (the close) only when OPENED
+   differs from SAVED, as after a hw entry that wrote: make them differ
+   when the key is emulated, by the gate kind read again after the open
+   (the runtime may have set the key up meanwhile; a key it has not set up,
+   or set up for hw, keeps them equal, so that the exit does nothing).
+   Without a branch: a path on which GCC saw them equal would be one to
+   copy the body for, to skip the exit's test (jump threading).  When
+   elide.cc makes the gate kind reads constant, both fold to 0 and the
+   exit gate goes.  */
+
+static void
+build_cold_entry (gimple_seq *seq, struct gate *g, tree slow,
+		  location_t loc)
+{
+  tree mode = new_temp ("pkey_mode");
+  tree emulated = create_tmp_var (boolean_type_node, "pkey_emulated");
+  tree flag = new_temp ("pkey_flag");
+
+  add_cold_label (seq, slow, loc);
+  gcall *call = gimple_build_call (emulate_open_fn (), 2,
+				   cold_desc_address (seq, g, loc),
+				   u32 (g->grant));
+  gimple_call_set_lhs (call, g->saved);
+  add (seq, call, loc);
+  add (seq, gimple_build_assign (mode, pkeyplug_desc_ref (g->desc, "gate")),
+       loc);
+  add (seq, gimple_build_assign (emulated, EQ_EXPR, mode,
+				 u32 (PKEYPLUG_GATE_EMULATE)), loc);
+  add (seq, gimple_build_assign (flag, NOP_EXPR, emulated), loc);
+  add (seq, gimple_build_assign (g->opened, BIT_XOR_EXPR, g->saved, flag),
+       loc);
+}
+
 /* Build the entry gate of G into SEQ.  */
 
 static void
@@ -258,33 +324,31 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
 {
   tree hw = create_artificial_label (loc);
   tree slow = create_artificial_label (loc);
-  tree write = create_artificial_label (loc);
   tree done = create_artificial_label (loc);
 
   add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
        loc);
+  if (pkeyplug_gates != PKEYPLUG_GATES_SEALED)
+    {
+      /* One test of the gate kind; the hw gate is one asm.  */
+      add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
+      add (seq, gimple_build_label (hw), loc);
+      add (seq, build_hw_entry (g), loc);
+      add (seq, gimple_build_goto (done), loc);
+      build_cold_entry (seq, g, slow, loc);
+      add (seq, gimple_build_label (done), loc);
+      return;
+    }
+
   /* The exit gate compares these two; keep them defined on every path.  */
   add (seq, gimple_build_assign (g->saved, u32 (0)), loc);
   add (seq, gimple_build_assign (g->opened, u32 (0)), loc);
   add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
 
   add (seq, gimple_build_label (hw), loc);
-  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
-    {
-      /* Always both WRPKRU: the ledger counts every grant.  OPENED stays
-	 0, so the exit can tell nothing from it.  */
-      add (seq, pkeyplug_sealed_entry (g->desc, g->grant, g->saved), loc);
-      add (seq, gimple_build_goto (done), loc);
-    }
-  else
-    {
-      add (seq, build_rdpkru (g->saved), loc);
-      add_hw_open (seq, g, loc);
-      add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write,
-				   done), loc);
-    }
-  add (seq, gimple_build_label (write), loc);
-  add (seq, build_wrpkru (g->opened), loc);
+  /* Always both WRPKRU: the ledger counts every grant.  OPENED stays 0,
+     so the exit can tell nothing from it.  */
+  add (seq, pkeyplug_sealed_entry (g->desc, g->grant, g->saved), loc);
   add (seq, gimple_build_goto (done), loc);
 
   /* The runtime's open does nothing for a key it has not set up
@@ -381,32 +445,37 @@ add_sealed_scrubbing (gimple_seq *seq, struct gate *g, location_t loc)
    that opens the key traps.  The check reads EAX after the WRPKRU and
    the descriptor (read-only) through RIP-relative operands, so no
    register the attacker chose takes part in it.  One asm, so that GCC
-   cannot move the check away from the WRPKRU.  */
+   cannot move the check away from the WRPKRU.  ECX is its only scratch
+   register (zero again for the WRPKRU): the registers an asm clobbers are
+   those the function clears on return (add_register_scrubbing), on every
+   path, so a clobber of its own would cost the nested path too.  The
+   key's two bits are three times its AD bit: one IMUL from the
+   descriptor.  Operands: %0 SAVED, %1 keep_rw, %2 ad_bit.  */
+
+/* ECX = the key's two bits (AD and WD).  */
+#define KEY_BITS_ECX "\timull\t$3, %2, %%ecx\n"
 
 #define CHECKED_RESTORE_ASM \
   "xorl\t%%ecx, %%ecx\n" \
   "\t" PKEYPLUG_RDPKRU_BYTES "\t# rdpkru\n" \
-  "\tmovl\t%%eax, %0\n" \
-  "\txorl\t%2, %0\n"		/* t = cur ^ saved */ \
-  "\tmovl\t%0, %1\n" \
-  "\tandl\t%3, %1\n"		/* u = t & keep_rw */ \
-  "\txorl\t%1, %0\n"		/* t = (cur ^ saved) & key bits */ \
-  "\txorl\t%0, %%eax\n"	/* cur with the key's bits of saved */ \
+  KEY_BITS_ECX \
+  "\tandl\t%0, %%ecx\n"	/* the key's bits of saved */ \
+  "\tandl\t%1, %%eax\n" \
+  "\torl\t%%ecx, %%eax\n"	/* cur with the key's bits of saved */ \
+  "\txorl\t%%ecx, %%ecx\n" \
   "\t" WRPKRU_ASM "\n"
 
-/* The key must not stay open for writing: some bit of it set.  EAX with
-   every other bit set, then cleared, leaves the key's bits.  */
+/* The key must not stay open for writing: some bit of it set.  */
 #define CHECK_RW_ASM \
-  "\tmovl\t%%eax, %0\n" \
-  "\torl\t%3, %0\n" \
-  "\txorl\t%3, %0\n" \
+  KEY_BITS_ECX \
+  "\ttestl\t%%ecx, %%eax\n" \
   "\tjnz\t1f\n" \
   "\tud2\t# pkeyplug: exit gate left its key open\n" \
   "1:"
 
 /* The key must not stay open for reading: its AD bit set.  */
 #define CHECK_READ_ASM \
-  "\ttestl\t%4, %%eax\n" \
+  "\ttestl\t%2, %%eax\n" \
   "\tjnz\t1f\n" \
   "\tud2\t# pkeyplug: exit gate left its key open\n" \
   "1:"
@@ -414,9 +483,7 @@ add_sealed_scrubbing (gimple_seq *seq, struct gate *g, location_t loc)
 static gasm *
 build_checked_restore (struct gate *g)
 {
-  vec<tree, va_gc> *in = NULL, *out = NULL, *clob = NULL;
-  vec_safe_push (out, pkeyplug_asm_operand ("=&r", new_temp ("pkey_t")));
-  vec_safe_push (out, pkeyplug_asm_operand ("=&r", new_temp ("pkey_u")));
+  vec<tree, va_gc> *in = NULL, *clob = NULL;
   vec_safe_push (in, pkeyplug_asm_operand ("r", g->saved));
   vec_safe_push (in, pkeyplug_asm_operand ("m", pkeyplug_desc_ref (g->desc,
 								    "keep_rw")));
@@ -429,68 +496,20 @@ build_checked_restore (struct gate *g)
   const char *text = (g->grant & PKEYPLUG_GRANT_WRITE
 		      ? CHECKED_RESTORE_ASM CHECK_RW_ASM
 		      : CHECKED_RESTORE_ASM CHECK_READ_ASM);
-  return pkeyplug_barrier_asm (text, in, out, clob);
+  return pkeyplug_barrier_asm (text, in, NULL, clob);
 }
 
-/* Build the exit gate of G into SEQ.  */
+/* The cold path of an exit gate at SLOW: the emulation's close, which
+   scrubs too when the token says the grant closes the key (one call, like
+   the plain close, which elide.cc deletes with the gate: a test here
+   would stay).  */
 
 static void
-build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
+build_cold_exit (gimple_seq *seq, struct gate *g, tree slow, location_t loc)
 {
-  tree hw = create_artificial_label (loc);
-  tree slow = create_artificial_label (loc);
-  tree write = create_artificial_label (loc);
-  tree done = create_artificial_label (loc);
-
-  /* Keep the body's accesses above the gate even when it writes nothing.
-     The values the exit tests go through the asm too: GCC cannot see that
-     they are still those the entry gate tested, so it does not copy the
-     whole body once per path through the entry gate (jump threading) to
-     skip the exit's tests.  The gate kind is read again from the
-     descriptor rather than kept across the body: that frees a register,
-     and the descriptor, read-only once set up, is more trustworthy than a
-     value kept on the stack.  (It changes only from PKEYPLUG_GATE_NONE,
-     when the runtime starts in the middle of the body: the entry gate then
-     left SAVED and OPENED equal, and the emulation's close of token 0 is
-     a no-op.)  */
-  vec<tree, va_gc> *in = NULL, *out = NULL;
-  vec_safe_push (out, pkeyplug_asm_operand ("=r", g->saved));
-  vec_safe_push (out, pkeyplug_asm_operand ("=r", g->opened));
-  vec_safe_push (in, pkeyplug_asm_operand ("0", g->saved));
-  vec_safe_push (in, pkeyplug_asm_operand ("1", g->opened));
-  add (seq, pkeyplug_barrier_asm ("", in, out, NULL), loc);
-  add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
-       loc);
-  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
-
-  add (seq, gimple_build_label (hw), loc);
-  /* A sealed exit always writes: the ledger uncounts every grant.  */
-  if (pkeyplug_gates != PKEYPLUG_GATES_SEALED)
-    add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write, done),
-	 loc);
-  add (seq, gimple_build_label (write), loc);
-  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
-    {
-      add (seq, pkeyplug_sealed_exit (g->desc, g->grant, g->saved), loc);
-      add_sealed_scrubbing (seq, g, loc);
-    }
-  else
-    {
-      if (pkeyplug_gates == PKEYPLUG_GATES_CHECKED)
-	add (seq, build_checked_restore (g), loc);
-      else
-	add (seq, build_wrpkru (g->saved), loc);
-      /* The entry changed PKRU: this grant closes what it opened.  */
-      add_scrubbing (seq, loc);
-    }
-  add (seq, gimple_build_goto (done), loc);
-
   add_cold_label (seq, slow, loc);
   tree desc = cold_desc_address (seq, g, loc);
   if (scrubbing_p ())
-    /* The runtime scrubs when the token says the grant closes the key:
-       one call, like the plain close, which elide.cc deletes with the
-       gate (a test here would stay).  */
     add (seq, gimple_build_call (emulate_close_scrub_fn (), 3, desc,
 				 g->saved, u32 (scrub_how ())), loc);
   else
@@ -499,7 +518,86 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
   /* Not a tail call: the function's own return clears the registers
      (add_register_scrubbing), a jump to the runtime would skip that.  */
   add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);
+}
 
+/* The exit gate of sealed gates: it writes PKRU on every grant (the
+   ledger uncounts each), so it tests nothing but the gate kind.  */
+
+static void
+build_sealed_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  tree hw = create_artificial_label (loc);
+  tree slow = create_artificial_label (loc);
+  tree done = create_artificial_label (loc);
+
+  /* Keep the body's accesses above the gate.  SAVED goes through the asm
+     too: GCC cannot see that it is still what the entry gate set, so it
+     does not copy the body once per path through the entry gate (jump
+     threading).  The gate kind is read again from the descriptor rather
+     than kept across the body: that frees a register, and the descriptor,
+     read-only once set up, is more trustworthy than a value kept on the
+     stack.  (It changes only from PKEYPLUG_GATE_NONE, when the runtime
+     starts in the middle of the body: the emulation's close of token 0 is
+     then a no-op.)  */
+  vec<tree, va_gc> *in = NULL, *out = NULL;
+  vec_safe_push (out, pkeyplug_asm_operand ("=r", g->saved));
+  vec_safe_push (in, pkeyplug_asm_operand ("0", g->saved));
+  add (seq, pkeyplug_barrier_asm ("", in, out, NULL), loc);
+  add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
+       loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
+
+  add (seq, gimple_build_label (hw), loc);
+  add (seq, pkeyplug_sealed_exit (g->desc, g->grant, g->saved), loc);
+  add_sealed_scrubbing (seq, g, loc);
+  add (seq, gimple_build_goto (done), loc);
+
+  build_cold_exit (seq, g, slow, loc);
+  add (seq, gimple_build_label (done), loc);
+}
+
+/* Build the exit gate of G into SEQ: nothing unless the entry changed
+   something (OPENED differs from SAVED: a hw entry that wrote PKRU, or an
+   emulated key); then, by the gate kind read again from the descriptor
+   (read-only once set up, more trustworthy than a value kept on the stack
+   across the body), the hw restore or the emulation's close.  A nested hw
+   grant thus runs one compare and branch here.  The kind changes only
+   from PKEYPLUG_GATE_NONE, when the runtime starts in the middle of the
+   body: the entry gate then left SAVED and OPENED equal.  */
+
+static void
+build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
+    {
+      build_sealed_exit_gate (seq, g, loc);
+      return;
+    }
+  tree changed = create_artificial_label (loc);
+  tree hw = create_artificial_label (loc);
+  tree slow = create_artificial_label (loc);
+  tree done = create_artificial_label (loc);
+
+  /* Keep the body's accesses above the gate even when it writes
+     nothing.  */
+  add (seq, pkeyplug_barrier_asm ("", NULL, NULL, NULL), loc);
+  add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, changed, done),
+       loc);
+  add (seq, gimple_build_label (changed), loc);
+  add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
+       loc);
+  add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
+
+  add (seq, gimple_build_label (hw), loc);
+  if (pkeyplug_gates == PKEYPLUG_GATES_CHECKED)
+    add (seq, build_checked_restore (g), loc);
+  else
+    add (seq, build_wrpkru (g->saved), loc);
+  /* The entry changed PKRU: this grant closes what it opened.  */
+  add_scrubbing (seq, loc);
+  add (seq, gimple_build_goto (done), loc);
+
+  build_cold_exit (seq, g, slow, loc);
   add (seq, gimple_build_label (done), loc);
 }
 
@@ -639,7 +737,6 @@ pkeyplug_add_reopen (gimple_seq *seq, tree fndecl, location_t loc)
   FOR_EACH_VEC_ELT (gates, i, g)
     {
       tree hw = create_artificial_label (loc);
-      tree write = create_artificial_label (loc);
       tree done = create_artificial_label (loc);
       g->desc = pkeyplug_key_descriptor (g->key);
       g->mode = new_temp ("pkey_mode");
@@ -650,12 +747,7 @@ pkeyplug_add_reopen (gimple_seq *seq, tree fndecl, location_t loc)
 	   loc);
       add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, done, loc);
       add (seq, gimple_build_label (hw), loc);
-      add (seq, build_rdpkru (g->saved), loc);
-      add_hw_open (seq, g, loc);
-      add (seq, gimple_build_cond (NE_EXPR, g->opened, g->saved, write,
-				   done), loc);
-      add (seq, gimple_build_label (write), loc);
-      add (seq, build_wrpkru (g->opened), loc);
+      add (seq, build_hw_entry (g), loc);
       add (seq, gimple_build_label (done), loc);
     }
 }
