@@ -282,6 +282,21 @@ build_hw_entry (struct gate *g)
 			       clob);
 }
 
+/* At SLOW, on the cold path: SAVED = __pkeyplug_emulate_open (desc,
+   grant), the emulation's open of G's key.  */
+
+static void
+add_emulate_open (gimple_seq *seq, struct gate *g, tree slow,
+		  location_t loc)
+{
+  add_cold_label (seq, slow, loc);
+  gcall *call = gimple_build_call (emulate_open_fn (), 2,
+				   cold_desc_address (seq, g, loc),
+				   u32 (g->grant));
+  gimple_call_set_lhs (call, g->saved);
+  add (seq, call, loc);
+}
+
 /* The cold path of an entry gate: the emulation, or a key the runtime has
    not set up (PKEYPLUG_GATE_NONE), whose open does nothing and returns
    0.  The exit gate runs its own cold path (the close) only when OPENED
@@ -302,12 +317,7 @@ build_cold_entry (gimple_seq *seq, struct gate *g, tree slow,
   tree emulated = create_tmp_var (boolean_type_node, "pkey_emulated");
   tree flag = new_temp ("pkey_flag");
 
-  add_cold_label (seq, slow, loc);
-  gcall *call = gimple_build_call (emulate_open_fn (), 2,
-				   cold_desc_address (seq, g, loc),
-				   u32 (g->grant));
-  gimple_call_set_lhs (call, g->saved);
-  add (seq, call, loc);
+  add_emulate_open (seq, g, slow, loc);
   add (seq, gimple_build_assign (mode, pkeyplug_desc_ref (g->desc, "gate")),
        loc);
   add (seq, gimple_build_assign (emulated, EQ_EXPR, mode,
@@ -353,12 +363,7 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
 
   /* The runtime's open does nothing for a key it has not set up
      (PKEYPLUG_GATE_NONE) and returns 0.  */
-  add_cold_label (seq, slow, loc);
-  gcall *call = gimple_build_call (emulate_open_fn (), 2,
-				   cold_desc_address (seq, g, loc),
-				   u32 (g->grant));
-  gimple_call_set_lhs (call, g->saved);
-  add (seq, call, loc);
+  add_emulate_open (seq, g, slow, loc);
 
   add (seq, gimple_build_label (done), loc);
 }
