@@ -8,11 +8,13 @@
    mode the second one stopped with a message about glibc's pkey_set.
 
    So every copy carries an ELF note (pkeyplug-abi.h), which the linker
-   puts in a PT_NOTE segment of whatever module the copy ends up in, and each copy looks
-   through the loaded modules' notes when it starts: a note in a module
-   other than its own is another copy.  A note needs no exported symbol,
-   so the copy inside a program (which exports nothing) is found too, and
-   the copy that starts second, at start-up or at a dlopen, stops.  */
+   puts in a PT_NOTE segment of whatever module the copy ends up in, and
+   each copy looks through the loaded modules' notes when it starts: a
+   note in a module other than its own is another copy.  A note needs no
+   exported symbol, so the copy inside a program (which exports nothing)
+   is found too.  Every module linked at start-up is mapped before any
+   initialiser runs, so the first copy to start sees the other there; a
+   copy that a dlopen brings sees the one already running.  */
 
 #include "pkeyrt.h"
 

@@ -222,7 +222,8 @@ put_object_place (struct text *t, const struct pkeyrt_object *obj,
     {
       put_str (t, "the padding ");
       put_udec (t, (uint64_t) (obj->addr - addr));
-      put_str (t, obj->addr - addr == 1 ? " byte before '" : " bytes before '");
+      put_str (t, obj->addr - addr == 1 ? " byte before '"
+					 : " bytes before '");
     }
   else if (addr >= end)
     {

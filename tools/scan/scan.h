@@ -118,13 +118,15 @@ extern void * xrealloc (void *p, size_t n);
 extern void grow (void **array, size_t *alloc, size_t need, size_t size);
 extern int in_file (const struct elf_file *f, uint64_t offset, uint64_t len);
 extern int read_file (struct elf_file *f);
-extern const char * section_name (const struct elf_file *f, size_t i);
+extern const char *section_name (const struct elf_file *f, size_t i);
 extern int section_in_file (const struct elf_file *f, size_t i);
 extern int parse_headers (struct elf_file *f);
 extern int load_symtab (const struct elf_file *f, size_t i, struct symtab *t);
-extern size_t get_symbol (const struct elf_file *f, const struct symtab *t, size_t n, Elf64_Sym *sym);
+extern size_t get_symbol (const struct elf_file *f, const struct symtab *t,
+			  size_t n, Elf64_Sym *sym);
 extern void collect_functions (const struct elf_file *f, struct symtab *t);
-extern const char * symbol_name (const struct elf_file *f, const struct symtab *t, const Elf64_Sym *sym);
+extern const char *symbol_name (const struct elf_file *f,
+				 const struct symtab *t, const Elf64_Sym *sym);
 extern size_t find_section_type (const struct elf_file *f, uint32_t type);
 
 /* gates.c */
@@ -141,10 +143,14 @@ extern int compare_gates (const void *pa, const void *pb);
 extern void sort_sections (struct elf_file *f);
 extern size_t section_of_address (const struct elf_file *f, uint64_t addr);
 extern long segment_of_address (const struct elf_file *f, uint64_t addr);
-extern int nearest_function (const struct elf_file *f, const struct symtab *t, size_t sec, uint64_t addr, const char **name, uint64_t *off);
+extern int nearest_function (const struct elf_file *f, const struct symtab *t,
+			     size_t sec, uint64_t addr, const char **name,
+			     uint64_t *off);
 
 /* print.c */
 extern void print_place (const struct elf_file *f, const struct place *at);
-extern void print_finding (const struct elf_file *f, const struct finding *x, const struct symtab *symtab, const struct symtab *dynsym);
+extern void print_finding (const struct elf_file *f, const struct finding *x,
+			   const struct symtab *symtab,
+			   const struct symtab *dynsym);
 
 #endif /* PKEYPLUG_SCAN_H */
