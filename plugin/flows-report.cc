@@ -152,9 +152,11 @@ collect_keys (auto_vec<const char *> *keys)
 	if (pkeyplug_read_use (a, &use) && !keys->contains (use.key))
 	  keys->safe_push (use.key);
       }
-  for (const pkey_use &use : pkeyplug_grant_all)
-    if (!keys->contains (use.key))
-      keys->safe_push (use.key);
+  for (const vec<pkey_use> *unit_keys
+       : { &pkeyplug_grant_all, &pkeyplug_grant_exported })
+    for (const pkey_use &use : *unit_keys)
+      if (!keys->contains (use.key))
+	keys->safe_push (use.key);
   keys->qsort (compare_keys);
 }
 

@@ -672,8 +672,20 @@ cloned_from (tree fndecl)
   return fndecl;
 }
 
-/* Collect the keys FNDECL grants into GATES: its pkey attributes, and the
-   keys of grant-all for every function the user wrote (or IPA cloned).  */
+/* Does the unit export FNDECL, a function the user wrote: can code
+   outside the module call it by name?  */
+
+static bool
+exported_p (tree fndecl)
+{
+  return (TREE_PUBLIC (fndecl) && !DECL_EXTERNAL (fndecl)
+	  && DECL_VISIBILITY (fndecl) == VISIBILITY_DEFAULT);
+}
+
+/* Collect the keys FNDECL grants into GATES: its pkey attributes, the
+   keys of grant-all for every function the user wrote (or IPA cloned),
+   and those of grant-exported for the functions the unit exports (and
+   their clones).  */
 
 static void
 collect_gates (tree fndecl, auto_vec<gate> *gates)
@@ -684,13 +696,16 @@ collect_gates (tree fndecl, auto_vec<gate> *gates)
       if (pkeyplug_read_use (a, &use))
 	add_gate (gates, &use);
     }
-  if (!DECL_ARTIFICIAL (cloned_from (fndecl)))
-    {
-      unsigned i;
-      pkey_use *use;
-      FOR_EACH_VEC_ELT (pkeyplug_grant_all, i, use)
-	add_gate (gates, use);
-    }
+  tree origin = cloned_from (fndecl);
+  if (DECL_ARTIFICIAL (origin))
+    return;
+  unsigned i;
+  pkey_use *use;
+  FOR_EACH_VEC_ELT (pkeyplug_grant_all, i, use)
+    add_gate (gates, use);
+  if (exported_p (origin))
+    FOR_EACH_VEC_ELT (pkeyplug_grant_exported, i, use)
+      add_gate (gates, use);
 }
 
 /* Does FNDECL grant any key (and so get gates)?  */
@@ -764,7 +779,8 @@ instrument_function (function *fun)
   pkeyplug_check_unguarded (fndecl);
   pkeyplug_guard_nonlocal_exits (fndecl);
   pkeyplug_redirect_thread_starts (fndecl);
-  if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ())
+  if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ()
+      && pkeyplug_grant_exported.is_empty ())
     return 0;
   /* A body split.cc moved out: the function it came from has the gates.  */
   if (pkeyplug_split_origin (fndecl))
@@ -772,7 +788,8 @@ instrument_function (function *fun)
   location_t loc = DECL_SOURCE_LOCATION (fndecl);
   if (lookup_attribute ("naked", DECL_ATTRIBUTES (fndecl)))
     {
-      /* grant-all alone: a naked function is assembly, nothing to wrap.  */
+      /* grant-all or grant-exported alone: a naked function is
+	 assembly, nothing to wrap.  */
       if (!pkeyplug_first_attr (fndecl))
 	return 0;
       error_at (loc, "%qs attribute on naked function %qD: it has no body "

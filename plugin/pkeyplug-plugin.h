@@ -156,6 +156,9 @@ extern void pkeyplug_keep (tree t);
 extern bool pkeyplug_verbose;
 /* Keys -fplugin-arg-pkeyplug-grant-all gives every function of the unit.  */
 extern vec<pkey_use> pkeyplug_grant_all;
+/* Keys -fplugin-arg-pkeyplug-grant-exported gives every function the unit
+   exports (public, default visibility): a library's entry points.  */
+extern vec<pkey_use> pkeyplug_grant_exported;
 /* zero_call_used_regs choice for granting functions ("none", "used",
    "all"), and bytes of stack to clear when a grant closes.  */
 extern const char *pkeyplug_scrub;

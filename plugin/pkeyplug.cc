@@ -9,6 +9,10 @@
 			 every function defined in the unit holds these
 			 keys (read-write, or read-only with :read): the
 			 whole file is a trusted compartment.
+     grant-exported=KEY[:read][,KEY[:read]...]
+			 every function the unit exports (public, default
+			 visibility) holds these keys: a library's entry
+			 points, without an attribute on each.
      scrub=none|used|all  on the way out of a granting function, clear the
 			 call-used registers it used (default), all of
 			 them, or none (GCC's zero_call_used_regs).
@@ -54,6 +58,7 @@ int plugin_is_GPL_compatible;
 
 bool pkeyplug_verbose;
 vec<pkey_use> pkeyplug_grant_all;
+vec<pkey_use> pkeyplug_grant_exported;
 const char *pkeyplug_scrub = "used";
 unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
 enum pkeyplug_gate_kind pkeyplug_gates = PKEYPLUG_GATES_CHECKED;
@@ -108,15 +113,16 @@ define_macro (void *, void *)
     }
 }
 
-/* Parse the value of grant-all; false after reporting an error.  */
+/* Parse VALUE, the keys of grant-all or grant-exported (ARG names which),
+   into USES; false after reporting an error.  */
 
 static bool
-parse_grant_all (const char *value)
+parse_grant_keys (const char *arg, const char *value, vec<pkey_use> *uses)
 {
   if (!value || !*value)
     {
-      error (G_("pkeyplug: %<grant-all%> needs a value: "
-		"%<grant-all=KEY[:read][,KEY[:read]...]%>"));
+      error (G_("pkeyplug: %qs needs a value: "
+		"%<%s=KEY[:read][,KEY[:read]...]%>"), arg, arg);
       return false;
     }
   char *copy = xstrdup (value);
@@ -134,22 +140,22 @@ parse_grant_all (const char *value)
 	    use.grant = PKEYPLUG_GRANT_READ;
 	  else if (strcmp (colon + 1, "readwrite") != 0)
 	    {
-	      error (G_("pkeyplug: unknown access %qs in %<grant-all%>; "
-			"expected %<read%> or %<readwrite%>"), colon + 1);
+	      error (G_("pkeyplug: unknown access %qs in %qs; "
+			"expected %<read%> or %<readwrite%>"), colon + 1, arg);
 	      ok = false;
 	      continue;
 	    }
 	}
       if (!pkeyplug_valid_key_name (item))
 	{
-	  error (G_("pkeyplug: %<grant-all%> key name %qs is not an "
-		    "identifier of at most %d characters"), item,
+	  error (G_("pkeyplug: %qs key name %qs is not an "
+		    "identifier of at most %d characters"), arg, item,
 		 PKEYPLUG_NAME_MAX);
 	  ok = false;
 	  continue;
 	}
       use.key = pkeyplug_intern (item);
-      pkeyplug_grant_all.safe_push (use);
+      uses->safe_push (use);
     }
   free (copy);
   return ok;
@@ -172,7 +178,9 @@ parse_arguments (struct plugin_name_args *info)
 		"GCC %s", PKEYPLUG_VERSION_STRING,
 		PKEYPLUG_ABI_VERSION_STRING, gcc_version.basever);
       else if (strcmp (key, "grant-all") == 0)
-	ok &= parse_grant_all (value);
+	ok &= parse_grant_keys (key, value, &pkeyplug_grant_all);
+      else if (strcmp (key, "grant-exported") == 0)
+	ok &= parse_grant_keys (key, value, &pkeyplug_grant_exported);
       else if (strcmp (key, "warn-unguarded") == 0 && value
 	       && (strcmp (value, "no") == 0 || strcmp (value, "yes") == 0))
 	pkeyplug_warn_unguarded = strcmp (value, "yes") == 0;
@@ -207,7 +215,7 @@ parse_arguments (struct plugin_name_args *info)
 	{
 	  error (G_("pkeyplug: unknown plugin argument %<%s%s%s%>; "
 		    "valid: %<verbose%>, %<version%>, "
-		    "%<grant-all=KEY[:read]%>, "
+		    "%<grant-all=KEY[:read]%>, %<grant-exported=KEY[:read]%>, "
 		    "%<scrub=none|used|all%>, %<scrub-stack=BYTES%>, "
 		    "%<warn-unguarded=no%>, %<warn-flows=no%>, "
 		    "%<taint=direct|derived%>, %<flows=FILE%>, "
