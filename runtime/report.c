@@ -217,29 +217,23 @@ put_object_place (struct text *t, const struct pkeyrt_object *obj,
 		  uintptr_t addr)
 {
   uintptr_t end = obj->addr + obj->size;
+  uint64_t outside;
 
-  if (addr < obj->addr)
-    {
-      put_str (t, "the padding ");
-      put_udec (t, (uint64_t) (obj->addr - addr));
-      put_str (t, obj->addr - addr == 1 ? " byte before '"
-					 : " bytes before '");
-    }
-  else if (addr >= end)
-    {
-      put_str (t, "the padding ");
-      put_udec (t, (uint64_t) (addr - end));
-      put_str (t, addr - end == 1 ? " byte after '" : " bytes after '");
-    }
-  else
-    put_str (t, "'");
-  put_str (t, obj->name);
-  put_str (t, "'");
   if (addr >= obj->addr && addr < end)
     {
-      put_str (t, " at offset ");
+      put_str (t, "'");
+      put_str (t, obj->name);
+      put_str (t, "' at offset ");
       put_udec (t, (uint64_t) (addr - obj->addr));
+      return;
     }
+  outside = addr < obj->addr ? obj->addr - addr : addr - end;
+  put_str (t, "the padding ");
+  put_udec (t, outside);
+  put_str (t, outside == 1 ? " byte " : " bytes ");
+  put_str (t, addr < obj->addr ? "before '" : "after '");
+  put_str (t, obj->name);
+  put_str (t, "'");
 }
 
 /* With log_path=PREFIX, append the report of LEN bytes at BUF to the file

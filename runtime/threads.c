@@ -113,10 +113,10 @@ release_slot (void *start)
 
 /* In hw mode, lock the new thread's keys and give it a slot in the ledger
    of sealed gates (given back however it ends: return, pthread_exit,
-   thrd_exit, cancellation); in both modes, run its start function.  The record goes back to
-   malloc when the thread ends, not before the start function runs: a
-   sanitizer's start function (ThreadSanitizer's) must come before any
-   call into its allocator on the new thread.  */
+   thrd_exit, cancellation); in both modes, run its start function.  The
+   record goes back to malloc when the thread ends, not before the start
+   function runs: a sanitizer's start function (ThreadSanitizer's) must
+   come before any call into its allocator on the new thread.  */
 
 static void *
 run_locked (struct thread_start *p)
