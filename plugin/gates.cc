@@ -14,10 +14,11 @@
    A gate reads the key's descriptor, which the runtime fills:
      hw:       saved = RDPKRU; open = rights opened in saved;
 	       if (open != saved) WRPKRU (open)		(one asm)
+     none:     saved = 0; open = 0	(mode=off, or a key the runtime
+					 has not set up yet: no call)
      else:     saved = __pkeyplug_emulate_open (&desc, grant);
 	       open = saved ^ (gate kind is emulate)
-	       (a cold path: the emulation, or a key the runtime has not
-	       set up yet, for which both calls do nothing)
+	       (a cold path: the emulation)
      exit:     if (open != saved)
 		 hw:   WRPKRU (saved); SCRUB
 		 else: __pkeyplug_emulate_close (&desc, saved)
@@ -327,6 +328,40 @@ build_cold_entry (gimple_seq *seq, struct gate *g, tree slow,
        loc);
 }
 
+/* At IDLE, the entry gate of a key the runtime leaves unprotected
+   (PKEYPLUG_OPTIONS=mode=off, or a key not set up yet): nothing to open,
+   so no call of the emulation's open, which would only return 0; with
+   mode=off every grant takes this path, and a call per function call is
+   most of what idle gates cost.  SAVED = 0 and OPENED = 0, the latter
+   through an empty asm: a path on which GCC saw them equal would invite
+   it to copy the body to skip the exit's test (see build_cold_entry).  */
+
+static void
+build_idle_entry (gimple_seq *seq, struct gate *g, tree idle,
+		  location_t loc)
+{
+  add (seq, gimple_build_label (idle), loc);
+  add (seq, gimple_build_assign (g->saved, u32 (0)), loc);
+  vec<tree, va_gc> *in = NULL, *out = NULL;
+  vec_safe_push (out, pkeyplug_asm_operand ("=r", g->opened));
+  vec_safe_push (in, pkeyplug_asm_operand ("0", g->saved));
+  add (seq, gimple_build_asm_vec ("", in, out, NULL, NULL), loc);
+}
+
+/* A second read of G's gate kind, volatile: with the first one used
+   twice, GCC would keep it in a register, which costs the hw path a
+   load of its own before the compare.  */
+
+static tree
+reread_gate_kind (gimple_seq *seq, struct gate *g, location_t loc)
+{
+  tree ref = pkeyplug_desc_ref (g->desc, "gate");
+  TREE_THIS_VOLATILE (ref) = 1;
+  tree mode = new_temp ("pkey_mode");
+  add (seq, gimple_build_assign (mode, ref), loc);
+  return mode;
+}
+
 /* Build the entry gate of G into SEQ.  */
 
 static void
@@ -340,10 +375,21 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
        loc);
   if (pkeyplug_gates != PKEYPLUG_GATES_SEALED)
     {
+      tree not_hw = create_artificial_label (loc);
+      tree idle = create_artificial_label (loc);
+
       /* One test of the gate kind; the hw gate is one asm.  */
-      add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
+      add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, not_hw, loc);
       add (seq, gimple_build_label (hw), loc);
+      /* The path laid out straight: GCC guesses a test for equality
+	 false, which would send the hw gate out of line.  */
+      add (seq, gimple_build_predict (PRED_HOT_LABEL, TAKEN), loc);
       add (seq, build_hw_entry (g), loc);
+      add (seq, gimple_build_goto (done), loc);
+      add (seq, gimple_build_label (not_hw), loc);
+      add_branch (seq, reread_gate_kind (seq, g, loc), PKEYPLUG_GATE_NONE,
+		  idle, slow, loc);
+      build_idle_entry (seq, g, idle, loc);
       add (seq, gimple_build_goto (done), loc);
       build_cold_entry (seq, g, slow, loc);
       add (seq, gimple_build_label (done), loc);
