@@ -104,14 +104,22 @@ inlined_copy_block (gimple *stmt)
 static bool
 all_callers_hold_p (function *fun, const char *key, unsigned needed)
 {
-  /* Before the IPA passes the calls and `local' are not final.
-     (fun->after_inlining is set only where something was inlined.)  */
-  if (symtab->state < IPA_SSA_AFTER_INLINING)
+  /* Before the IPA passes the calls are not final.  In the early
+     passes every body is built and visibility known, so a function that
+     can be local (no address taken, not visible outside, not used by an
+     asm) gets no new callers: its gates go before the inliners weigh its
+     size, as if the plugin had not been there.  (fun->after_inlining is
+     set only where something was inlined.)  */
+  if (symtab->state < IPA_SSA)
     return false;
   cgraph_node *node = cgraph_node::get (fun->decl);
+  if (!node)
+    return false;
+  bool local = (symtab->state >= IPA_SSA_AFTER_INLINING ? node->local
+		: node->local_p ());
   /* A split part (ipa-split) is a piece of its function's body, which
      may hold the function's exit gate: that one must stay.  */
-  if (!node || !node->local || node->force_output || !node->callers
+  if (!local || node->force_output || !node->callers
       || node->split_part
       || DECL_STATIC_CONSTRUCTOR (fun->decl)
       || DECL_STATIC_DESTRUCTOR (fun->decl))
