@@ -689,9 +689,10 @@ add_gate (auto_vec<gate> *gates, const struct pkey_use *use)
 }
 
 /* The function FNDECL is a copy of, when it is an IPA clone (.constprop,
-   .isra) or the body split.cc moved out: an artificial copy of a whole
-   function, which holds what that function holds.  ipa-split's parts are not followed: a part is a piece
-   of a body and gets no grant-all keys of its own.  */
+   .isra), the body split.cc moved out or a twin (twins.cc): an artificial
+   copy of a whole function, which holds what that function holds.
+   ipa-split's parts are not followed: a part is a piece of a body and
+   gets no grant-all keys of its own.  */
 
 static tree
 cloned_from (tree fndecl)
@@ -701,6 +702,12 @@ cloned_from (tree fndecl)
       /* The body split.cc moved out of a granting function holds what
 	 that function holds.  */
       if (tree origin = pkeyplug_split_origin (fndecl))
+	{
+	  fndecl = origin;
+	  continue;
+	}
+      /* So does a twin (twins.cc) what its original holds.  */
+      if (tree origin = pkeyplug_twin_origin (fndecl))
 	{
 	  fndecl = origin;
 	  continue;
@@ -777,6 +784,22 @@ pkeyplug_function_grant (tree fndecl, const char *key)
     if (g->key == key)
       return g->grant;
   return 0;
+}
+
+/* Does CALLER hold by itself every key CALLEE grants, each with at least
+   CALLEE's rights?  (Not when CALLEE grants nothing.)  */
+
+bool
+pkeyplug_holds_grants_of_p (tree caller, tree callee)
+{
+  auto_vec<gate> gates;
+  collect_gates (callee, &gates);
+  unsigned i;
+  gate *g;
+  FOR_EACH_VEC_ELT (gates, i, g)
+    if ((pkeyplug_function_grant (caller, g->key) & g->grant) != g->grant)
+      return false;
+  return !gates.is_empty ();
 }
 
 /* Append to SEQ the opening of the keys FNDECL grants by itself, the

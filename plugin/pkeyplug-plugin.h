@@ -12,6 +12,8 @@
    guards.cc     rights on non-local exits: setjmp/longjmp, exit
    redirect.cc   calls of functions that start threads go to the runtime
    elide.cc      removing gates inlined where their key is held
+   twins.cc      gate-free copies of exported grants, for callers that
+		 hold their keys
    redecl.cc     every declaration of a protected variable names its key
    unguarded.cc  warnings for accesses made without the key
    flows.cc      where protected data goes: copies, output, returns
@@ -127,6 +129,7 @@ extern unsigned pkeyplug_function_grant (tree fndecl, const char *key);
 extern void pkeyplug_add_reopen (gimple_seq *seq, tree fndecl,
 				 location_t loc);
 extern bool pkeyplug_grants_p (tree fndecl);
+extern bool pkeyplug_holds_grants_of_p (tree caller, tree callee);
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
 
 /* split.cc */
@@ -139,6 +142,10 @@ extern gasm *pkeyplug_sealed_exit (tree desc, unsigned grant, tree saved);
 
 /* elide.cc */
 extern opt_pass *pkeyplug_make_elide_pass (gcc::context *);
+
+/* twins.cc */
+extern opt_pass *pkeyplug_make_twins_pass (gcc::context *);
+extern tree pkeyplug_twin_origin (tree fndecl);
 
 /* guards.cc */
 extern void pkeyplug_guard_nonlocal_exits (tree fndecl);

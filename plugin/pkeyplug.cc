@@ -281,6 +281,10 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
      folded: the same code at every level.  */
   add_pass (name, pkeyplug_make_flows_pass (g), "build_ssa_passes",
 	    PASS_POS_INSERT_AFTER);
+  /* After the flows, which must see each function once; before the
+     early inliner.  */
+  add_pass (name, pkeyplug_make_twins_pass (g), "pkeyplug_flows",
+	    PASS_POS_INSERT_AFTER);
   /* After each constant propagation: the first follows early inlining,
      a later one the inlining of the IPA passes.  */
   add_pass (name, pkeyplug_make_elide_pass (g), "ccp",
