@@ -806,6 +806,46 @@ unseen_call (flow_state *st, gcall *call, tree fndecl, location_t loc)
     sink (st, SINK_CALL, t, fndecl, NULL, NULL);
 }
 
+/* Is FNDECL one of GCC's __atomic_ or __sync_ built-ins?  Not a
+   function whose body is elsewhere: each is a load, a store or both on
+   the object its first argument points to.  */
+
+static bool
+atomic_builtin_p (tree fndecl)
+{
+  if (!fndecl || !fndecl_built_in_p (fndecl, BUILT_IN_NORMAL)
+      || !DECL_NAME (fndecl))
+    return false;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  return (strncmp (name, "__atomic_", strlen ("__atomic_")) == 0
+	  || strncmp (name, "__sync_", strlen ("__sync_")) == 0);
+}
+
+/* CALL is an atomic built-in (atomic_builtin_p) on the object its first
+   argument points to: what the other arguments bring goes into that
+   object, what the object held comes back in the result and where the
+   generic forms' pointer arguments point (the old value, `expected').
+   Return the result's data.  */
+
+static flow_taint
+atomic_call (flow_state *st, gcall *call, location_t loc)
+{
+  unsigned nargs = gimple_call_num_args (call);
+  if (nargs == 0 || !POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, 0))))
+    return flow_taint ();
+  flow_region object = pointer_region (st, gimple_call_arg (call, 0));
+  flow_taint old = memory_taint (st, object, loc);
+  flow_taint in = flow_taint ();
+  for (unsigned i = 1; i < nargs; i++)
+    join (&in, argument_taint (st, gimple_call_arg (call, i), loc, true));
+  flow_into (st, object, in);
+  for (unsigned i = 1; i < nargs; i++)
+    if (POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
+      flow_into (st, pointer_region (st, gimple_call_arg (call, i)), old);
+  join (&old, in);
+  return old;
+}
+
 /* A call.  */
 
 static void
@@ -928,6 +968,8 @@ walk_call (flow_state *st, gcall *call)
 	   && strcmp (IDENTIFIER_POINTER (DECL_NAME (fndecl)),
 		      "pkeyplug_realloc") == 0 && nargs > 0)
     ret_region = pointer_region (st, gimple_call_arg (call, 0));
+  else if (atomic_builtin_p (fndecl))
+    join (&ret, atomic_call (st, call, loc));
   else if (!unit_body_p (fndecl))
     unseen_call (st, call, fndecl, loc);
 
