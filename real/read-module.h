@@ -6,7 +6,9 @@
    the read must stop at the secret's page with a report that names the
    secret (real/run checks the report and the status 134).  Coming back
    means every byte was readable: the reader then exits 1.  Readers are
-   built without the plugin: they are the code outside.  */
+   built without the plugin: they are the code outside.  The name ""
+   picks the main program (the first module, whose name is empty): for
+   secrets in a program rather than a library.  */
 
 #ifndef READ_MODULE_H
 #define READ_MODULE_H
@@ -63,10 +65,12 @@ read_module (const char *name)
   dl_iterate_phdr (read_module_find, &s);
   if (s.n == 0)
     {
-      printf ("reader: no writable segment of %s found\n", name);
+      printf ("reader: no writable segment of %s found\n",
+	      *name ? name : "the program");
       return 2;
     }
-  printf ("reader: reading %d writable segment(s) of %s\n", s.n, name);
+  printf ("reader: reading %d writable segment(s) of %s\n", s.n,
+	  *name ? name : "the program");
   fflush (stdout);
   for (i = 0; i < s.n; i++)
     for (uintptr_t p = s.start[i]; p < s.end[i]; p++, bytes++)
