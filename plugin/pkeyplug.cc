@@ -56,13 +56,6 @@
 
 int plugin_is_GPL_compatible;
 
-bool pkeyplug_verbose;
-vec<pkey_use> pkeyplug_grant_all;
-vec<pkey_use> pkeyplug_grant_exported;
-const char *pkeyplug_scrub = "used";
-unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
-enum pkeyplug_gate_kind pkeyplug_gates = PKEYPLUG_GATES_CHECKED;
-
 static struct plugin_info pkeyplug_info =
 {
   PKEYPLUG_VERSION_STRING,
