@@ -32,9 +32,9 @@
    exit gate carry a "memory" clobber: without it GCC moves loads of
    protected objects across the gate.
 
-   The same pass also guards the non-local exits of every function
-   (guards.cc) and redirects its calls of functions that start threads
-   (redirect.cc).  */
+   The passes just before this one check each function's accesses
+   (unguarded.cc), guard its non-local exits (guards.cc) and redirect its
+   calls of functions that start threads (redirect.cc).  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
@@ -643,9 +643,6 @@ static unsigned int
 instrument_function (function *fun)
 {
   tree fndecl = fun->decl;
-  pkeyplug_check_unguarded (fndecl);
-  pkeyplug_guard_nonlocal_exits (fndecl);
-  pkeyplug_redirect_thread_starts (fndecl);
   if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ()
       && pkeyplug_grant_exported.is_empty ())
     return 0;

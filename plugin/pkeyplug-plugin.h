@@ -75,6 +75,7 @@ extern opt_pass *pkeyplug_make_unit_table_pass (gcc::context *);
 /* unguarded.cc */
 extern bool pkeyplug_warn_unguarded;
 extern void pkeyplug_check_unguarded (tree fndecl);
+extern opt_pass *pkeyplug_make_unguarded_check_pass (gcc::context *);
 extern opt_pass *pkeyplug_make_unguarded_pass (gcc::context *);
 extern bool pkeyplug_callers_hold_key (tree fndecl, const char *key,
 				       unsigned need);
@@ -154,10 +155,12 @@ extern opt_pass *pkeyplug_make_elide_pass (gcc::context *);
 
 /* guards.cc */
 extern void pkeyplug_guard_nonlocal_exits (tree fndecl);
+extern opt_pass *pkeyplug_make_guard_pass (gcc::context *);
 extern void pkeyplug_guard_exit_initializer (void *event_data, void *);
 
 /* redirect.cc */
 extern void pkeyplug_redirect_thread_starts (tree fndecl);
+extern opt_pass *pkeyplug_make_redirect_pass (gcc::context *);
 
 /* intern.cc */
 extern const char *pkeyplug_intern (const char *name);

@@ -264,6 +264,16 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
      them, once.  */
   add_pass (name, pkeyplug_make_split_pass (g), "*warn_unused_result",
 	    PASS_POS_INSERT_BEFORE);
+  /* Just before lowering, in the order registered: record the accesses
+     made without the key (the body is still the user's), guard the
+     non-local exits, redirect thread starts, then wrap the body in
+     gates.  */
+  add_pass (name, pkeyplug_make_unguarded_check_pass (g), "lower",
+	    PASS_POS_INSERT_BEFORE);
+  add_pass (name, pkeyplug_make_guard_pass (g), "lower",
+	    PASS_POS_INSERT_BEFORE);
+  add_pass (name, pkeyplug_make_redirect_pass (g), "lower",
+	    PASS_POS_INSERT_BEFORE);
   add_pass (name, pkeyplug_make_gate_pass (g), "lower",
 	    PASS_POS_INSERT_BEFORE);
   add_pass (name, pkeyplug_make_unit_table_pass (g), "*free_lang_data",
