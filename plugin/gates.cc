@@ -296,7 +296,7 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
 
   add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
        loc);
-  if (pkeyplug_gates != PKEYPLUG_GATES_SEALED)
+  if (pkeyplug_gate_style != PKEYPLUG_SEALED_GATES)
     {
       /* One test of the gate kind; the hw gate is one asm.  */
       add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
@@ -531,7 +531,7 @@ build_sealed_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
 static void
 build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
 {
-  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
+  if (pkeyplug_gate_style == PKEYPLUG_SEALED_GATES)
     {
       build_sealed_exit_gate (seq, g, loc);
       return;
@@ -552,7 +552,7 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
 
   add (seq, gimple_build_label (hw), loc);
-  if (pkeyplug_gates == PKEYPLUG_GATES_CHECKED)
+  if (pkeyplug_gate_style == PKEYPLUG_CHECKED_GATES)
     add (seq, build_checked_restore (g), loc);
   else
     add (seq, build_wrpkru (g->saved), loc);
@@ -614,7 +614,7 @@ collect_gates (tree fndecl, auto_vec<gate> *gates)
 void
 pkeyplug_add_reopen (gimple_seq *seq, tree fndecl, location_t loc)
 {
-  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED
+  if (pkeyplug_gate_style == PKEYPLUG_SEALED_GATES
       || lookup_attribute ("naked", DECL_ATTRIBUTES (fndecl)))
     return;
   auto_vec<gate> gates;

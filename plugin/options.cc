@@ -11,4 +11,4 @@ vec<pkey_use> pkeyplug_grant_all;
 vec<pkey_use> pkeyplug_grant_exported;
 const char *pkeyplug_scrub = "used";
 unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
-enum pkeyplug_gate_kind pkeyplug_gates = PKEYPLUG_GATES_CHECKED;
+enum pkeyplug_gate_style pkeyplug_gate_style = PKEYPLUG_CHECKED_GATES;

@@ -178,13 +178,16 @@ extern vec<pkey_use> pkeyplug_grant_exported;
    "all"), and bytes of stack to clear when a grant closes.  */
 extern const char *pkeyplug_scrub;
 extern unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
-/* -fplugin-arg-pkeyplug-gates=checked (the default), fast or sealed.  */
-enum pkeyplug_gate_kind
+/* The style of the gates the plugin emits,
+   -fplugin-arg-pkeyplug-gates=checked (the default), fast or sealed;
+   not to be confused with a descriptor's gate kind (PKEYPLUG_GATE_*),
+   how the runtime enforces one key.  */
+enum pkeyplug_gate_style
 {
-  PKEYPLUG_GATES_CHECKED,
-  PKEYPLUG_GATES_FAST,
-  PKEYPLUG_GATES_SEALED
+  PKEYPLUG_CHECKED_GATES,
+  PKEYPLUG_FAST_GATES,
+  PKEYPLUG_SEALED_GATES
 };
-extern enum pkeyplug_gate_kind pkeyplug_gates;
+extern enum pkeyplug_gate_style pkeyplug_gate_style;
 
 #endif /* PKEYPLUG_PLUGIN_H */

@@ -200,10 +200,10 @@ parse_arguments (struct plugin_name_args *info)
 	       && (strcmp (value, "checked") == 0
 		   || strcmp (value, "fast") == 0
 		   || strcmp (value, "sealed") == 0))
-	pkeyplug_gates = (strcmp (value, "checked") == 0
-			  ? PKEYPLUG_GATES_CHECKED
-			  : strcmp (value, "fast") == 0
-			  ? PKEYPLUG_GATES_FAST : PKEYPLUG_GATES_SEALED);
+	pkeyplug_gate_style = (strcmp (value, "checked") == 0
+			       ? PKEYPLUG_CHECKED_GATES
+			       : strcmp (value, "fast") == 0
+			       ? PKEYPLUG_FAST_GATES : PKEYPLUG_SEALED_GATES);
       else
 	{
 	  error (G_("pkeyplug: unknown plugin argument %<%s%s%s%>; "
