@@ -14,7 +14,8 @@
 #include "pkeyplug-plugin.h"
 
 /* The first policy seen for each key name in this unit, to catch a second,
-   different one.  Key names are identifiers, which GCC never frees.  */
+   different one.  The key names come from pkeyplug_intern, which keeps
+   their identifiers from the collector (intern.cc).  */
 struct key_policy
 {
   tree key;
