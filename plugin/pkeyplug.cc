@@ -52,8 +52,6 @@
 #include "plugin-version.h"
 #include "pkeyplug-version.h"
 
-#include <dlfcn.h>
-
 int plugin_is_GPL_compatible;
 
 static struct plugin_info pkeyplug_info =
@@ -79,16 +77,14 @@ input_preprocessed_p (void)
    ends.  This event comes before the first token of the unit, with -E
    too, so a separate preprocessing step (ccache, -save-temps) sees the
    macro.  The preprocessor is looked up at run time: lto1 has none, and a
-   plugin that named parse_in directly could not be loaded into it.
-   cpp_define is a C++ function of libcpp, hence its mangled name.  */
+   plugin that named parse_in directly could not be loaded into it
+   (compat.h finds cpp_define the same way).  */
 
 static void
 define_macro (void *, void *)
 {
-  typedef void (*cpp_define_fn) (void *, const char *);
   void **reader = (void **) dlsym (RTLD_DEFAULT, "parse_in");
-  cpp_define_fn define = (cpp_define_fn) dlsym (RTLD_DEFAULT,
-						  "_Z10cpp_defineP10cpp_readerPKc");
+  pkeyplug_cpp_define_fn define = pkeyplug_find_cpp_define ();
   if (!reader || !*reader || !define || input_preprocessed_p ())
     return;
   define (*reader, "__PKEYPLUG__=" PKEYPLUG_ABI_VERSION_STRING);
