@@ -14,7 +14,8 @@
 #include "pkeyplug-plugin.h"
 
 /* The first policy seen for each key name in this unit, to catch a second,
-   different one.  Key names are identifiers, which GCC never frees.  */
+   different one.  The key names come from pkeyplug_intern, which keeps
+   their identifiers from the collector (intern.cc).  */
 struct key_policy
 {
   tree key;
@@ -219,6 +220,17 @@ check_variable (tree decl, const struct pkey_use *use, location_t loc)
 	}
     }
   return check_policy (use, loc);
+}
+
+/* Keep the optimisers from reading DECL's initializer at compile time: for
+   a const object they would copy the secret into the code as immediates,
+   out of reach of any key.  A decl that is not TREE_READONLY is never
+   folded; its type stays const, so writes are still rejected.  */
+
+void
+pkeyplug_forbid_folding (tree decl)
+{
+  TREE_READONLY (decl) = 0;
 }
 
 /* Handle a `pkey' attribute on *NODE.  */

@@ -35,8 +35,24 @@
 #include "toplev.h"
 #include "opts.h"
 
+#include <dlfcn.h>
+
 #if BUILDING_GCC_MAJOR < 11
 # error "pkeyplug needs GCC 11 or later"
 #endif
+
+/* libcpp's cpp_define, looked up at run time: lto1 has no preprocessor,
+   and a plugin that named it directly could not be loaded into lto1.
+   libcpp is C++, so the name is the mangled one of
+   void cpp_define (cpp_reader *, const char *); NULL where absent.  */
+
+typedef void (*pkeyplug_cpp_define_fn) (void *, const char *);
+
+static inline pkeyplug_cpp_define_fn
+pkeyplug_find_cpp_define (void)
+{
+  return (pkeyplug_cpp_define_fn) dlsym (RTLD_DEFAULT,
+					 "_Z10cpp_defineP10cpp_readerPKc");
+}
 
 #endif /* PKEYPLUG_COMPAT_H */

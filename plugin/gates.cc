@@ -33,9 +33,9 @@
    exit gate carry a "memory" clobber: without it GCC moves loads of
    protected objects across the gate.
 
-   The same pass also guards the non-local exits of every function
-   (guards.cc) and redirects its calls of functions that start threads
-   (redirect.cc).  */
+   The passes just before this one check each function's accesses
+   (unguarded.cc), guard its non-local exits (guards.cc) and redirect its
+   calls of functions that start threads (redirect.cc).  */
 
 #include "compat.h"
 #include "pkeyplug-plugin.h"
@@ -52,33 +52,6 @@ struct gate
   tree saved;			/* PKRU, or the emulation token, on entry.  */
   tree opened;			/* PKRU with the key opened (hw).  */
 };
-
-/* An asm operand: CONSTRAINT applied to VALUE.  */
-
-tree
-pkeyplug_asm_operand (const char *constraint, tree value)
-{
-  tree c = build_string (strlen (constraint) + 1, constraint);
-  return build_tree_list (build_tree_list (NULL_TREE, c), value);
-}
-
-tree
-pkeyplug_asm_clobber (const char *what)
-{
-  return build_tree_list (NULL_TREE, build_string (strlen (what) + 1, what));
-}
-
-/* A volatile asm TEXT with a "memory" clobber: a compiler barrier.  */
-
-gasm *
-pkeyplug_barrier_asm (const char *text, vec<tree, va_gc> *inputs,
-		      vec<tree, va_gc> *outputs, vec<tree, va_gc> *clobbers)
-{
-  vec_safe_push (clobbers, pkeyplug_asm_clobber ("memory"));
-  gasm *g = gimple_build_asm_vec (text, inputs, outputs, clobbers, NULL);
-  gimple_asm_set_volatile (g, true);
-  return g;
-}
 
 /* VALUE = RDPKRU.  */
 
@@ -105,21 +78,6 @@ build_wrpkru (tree value)
   vec_safe_push (in, pkeyplug_asm_operand ("d", build_zero_cst
 					      (unsigned_type_node)));
   return pkeyplug_barrier_asm (WRPKRU_ASM, in, NULL, NULL);
-}
-
-/* A FUNCTION_DECL for the runtime entry NAME of type TYPE, shared by every
-   use in the unit.  */
-
-tree
-pkeyplug_runtime_function (const char *name, tree type)
-{
-  tree id = get_identifier (name);
-  if (symtab_node *n = symtab_node::get_for_asmname (id))
-    return n->decl;
-  tree fn = build_fn_decl (name, type);
-  /* The runtime never throws and never longjmps.  */
-  TREE_NOTHROW (fn) = 1;
-  return fn;
 }
 
 /* The runtime entry NAME of type TYPE, called on the gates' cold path:
@@ -373,7 +331,7 @@ build_entry_gate (gimple_seq *seq, struct gate *g, location_t loc)
 
   add (seq, gimple_build_assign (g->mode, pkeyplug_desc_ref (g->desc, "gate")),
        loc);
-  if (pkeyplug_gates != PKEYPLUG_GATES_SEALED)
+  if (pkeyplug_gate_style != PKEYPLUG_SEALED_GATES)
     {
       tree not_hw = create_artificial_label (loc);
       tree idle = create_artificial_label (loc);
@@ -619,7 +577,7 @@ build_sealed_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
 static void
 build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
 {
-  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED)
+  if (pkeyplug_gate_style == PKEYPLUG_SEALED_GATES)
     {
       build_sealed_exit_gate (seq, g, loc);
       return;
@@ -640,7 +598,7 @@ build_exit_gate (gimple_seq *seq, struct gate *g, location_t loc)
   add_branch (seq, g->mode, PKEYPLUG_GATE_HW, hw, slow, loc);
 
   add (seq, gimple_build_label (hw), loc);
-  if (pkeyplug_gates == PKEYPLUG_GATES_CHECKED)
+  if (pkeyplug_gate_style == PKEYPLUG_CHECKED_GATES)
     add (seq, build_checked_restore (g), loc);
   else
     add (seq, build_wrpkru (g->saved), loc);
@@ -668,138 +626,24 @@ add_register_scrubbing (tree fndecl)
 		 build_tree_list (NULL_TREE, how), DECL_ATTRIBUTES (fndecl));
 }
 
-/* Add USE to GATES, merging it into a gate of the same key.  */
-
-static void
-add_gate (auto_vec<gate> *gates, const struct pkey_use *use)
-{
-  unsigned i;
-  gate *g;
-  FOR_EACH_VEC_ELT (*gates, i, g)
-    if (g->key == use->key)
-      {
-	g->grant |= use->grant;
-	return;
-      }
-  gate ng;
-  memset (&ng, 0, sizeof ng);
-  ng.key = use->key;
-  ng.grant = use->grant;
-  gates->safe_push (ng);
-}
-
-/* The function FNDECL is a copy of, when it is an IPA clone (.constprop,
-   .isra), the body split.cc moved out or a twin (twins.cc): an artificial
-   copy of a whole function, which holds what that function holds.
-   ipa-split's parts are not followed: a part is a piece of a body and
-   gets no grant-all keys of its own.  */
-
-static tree
-cloned_from (tree fndecl)
-{
-  for (int depth = 0; DECL_ARTIFICIAL (fndecl) && depth < 16; depth++)
-    {
-      /* The body split.cc moved out of a granting function holds what
-	 that function holds.  */
-      if (tree origin = pkeyplug_split_origin (fndecl))
-	{
-	  fndecl = origin;
-	  continue;
-	}
-      /* So does a twin (twins.cc) what its original holds.  */
-      if (tree origin = pkeyplug_twin_origin (fndecl))
-	{
-	  fndecl = origin;
-	  continue;
-	}
-      cgraph_node *node = cgraph_node::get (fndecl);
-      if (!node || node->split_part)
-	break;
-      if (node->clone_of)
-	fndecl = node->clone_of->decl;
-      else if (node->former_clone_of)
-	fndecl = node->former_clone_of;
-      else
-	break;
-    }
-  return fndecl;
-}
-
-/* Does the unit export FNDECL, a function the user wrote: can code
-   outside the module call it by name?  */
-
-static bool
-exported_p (tree fndecl)
-{
-  return (TREE_PUBLIC (fndecl) && !DECL_EXTERNAL (fndecl)
-	  && DECL_VISIBILITY (fndecl) == VISIBILITY_DEFAULT);
-}
-
-/* Collect the keys FNDECL grants into GATES: its pkey attributes, the
-   keys of grant-all for every function the user wrote (or IPA cloned),
-   and those of grant-exported for the functions the unit exports (and
-   their clones).  */
+/* The gates of the keys FNDECL grants, in the order grants.cc lists
+   them, into GATES.  */
 
 static void
 collect_gates (tree fndecl, auto_vec<gate> *gates)
 {
-  for (tree a = pkeyplug_first_attr (fndecl); a; a = pkeyplug_next_attr (a))
-    {
-      struct pkey_use use;
-      if (pkeyplug_read_use (a, &use))
-	add_gate (gates, &use);
-    }
-  tree origin = cloned_from (fndecl);
-  if (DECL_ARTIFICIAL (origin))
-    return;
+  auto_vec<pkey_use> grants;
+  pkeyplug_collect_grants (fndecl, &grants);
   unsigned i;
   pkey_use *use;
-  FOR_EACH_VEC_ELT (pkeyplug_grant_all, i, use)
-    add_gate (gates, use);
-  if (exported_p (origin))
-    FOR_EACH_VEC_ELT (pkeyplug_grant_exported, i, use)
-      add_gate (gates, use);
-}
-
-/* Does FNDECL grant any key (and so get gates)?  */
-
-bool
-pkeyplug_grants_p (tree fndecl)
-{
-  auto_vec<gate> gates;
-  collect_gates (fndecl, &gates);
-  return !gates.is_empty ();
-}
-
-/* The PKEYPLUG_GRANT_* bits FNDECL holds on KEY by itself.  */
-
-unsigned
-pkeyplug_function_grant (tree fndecl, const char *key)
-{
-  auto_vec<gate> gates;
-  collect_gates (fndecl, &gates);
-  unsigned i;
-  gate *g;
-  FOR_EACH_VEC_ELT (gates, i, g)
-    if (g->key == key)
-      return g->grant;
-  return 0;
-}
-
-/* Does CALLER hold by itself every key CALLEE grants, each with at least
-   CALLEE's rights?  (Not when CALLEE grants nothing.)  */
-
-bool
-pkeyplug_holds_grants_of_p (tree caller, tree callee)
-{
-  auto_vec<gate> gates;
-  collect_gates (callee, &gates);
-  unsigned i;
-  gate *g;
-  FOR_EACH_VEC_ELT (gates, i, g)
-    if ((pkeyplug_function_grant (caller, g->key) & g->grant) != g->grant)
-      return false;
-  return !gates.is_empty ();
+  FOR_EACH_VEC_ELT (grants, i, use)
+    {
+      gate g;
+      memset (&g, 0, sizeof g);
+      g.key = use->key;
+      g.grant = use->grant;
+      gates->safe_push (g);
+    }
 }
 
 /* Append to SEQ the opening of the keys FNDECL grants by itself, the
@@ -816,7 +660,7 @@ pkeyplug_holds_grants_of_p (tree caller, tree callee)
 void
 pkeyplug_add_reopen (gimple_seq *seq, tree fndecl, location_t loc)
 {
-  if (pkeyplug_gates == PKEYPLUG_GATES_SEALED
+  if (pkeyplug_gate_style == PKEYPLUG_SEALED_GATES
       || lookup_attribute ("naked", DECL_ATTRIBUTES (fndecl)))
     return;
   auto_vec<gate> gates;
@@ -845,9 +689,6 @@ static unsigned int
 instrument_function (function *fun)
 {
   tree fndecl = fun->decl;
-  pkeyplug_check_unguarded (fndecl);
-  pkeyplug_guard_nonlocal_exits (fndecl);
-  pkeyplug_redirect_thread_starts (fndecl);
   if (!pkeyplug_first_attr (fndecl) && pkeyplug_grant_all.is_empty ()
       && pkeyplug_grant_exported.is_empty ())
     return 0;

@@ -394,3 +394,16 @@ pkeyplug_guard_nonlocal_exits (tree fndecl)
   gimple_set_body (fndecl, body);
 }
 
+static unsigned int
+guard_function (function *fun)
+{
+  pkeyplug_guard_nonlocal_exits (fun->decl);
+  return 0;
+}
+
+opt_pass *
+pkeyplug_make_guard_pass (gcc::context *ctxt)
+{
+  return pkeyplug_function_pass (ctxt, "pkeyplug_guards", PROP_gimple_any,
+				 guard_function);
+}

@@ -145,17 +145,6 @@ const_object_p (tree decl)
   return TYPE_READONLY (type) || TYPE_READONLY (TREE_TYPE (decl));
 }
 
-/* Keep the optimisers from reading DECL's initializer at compile time: for
-   a const object they would copy the secret into the code as immediates,
-   out of reach of any key.  A decl that is not TREE_READONLY is never
-   folded; its type stays const, so writes are still rejected.  */
-
-void
-pkeyplug_forbid_folding (tree decl)
-{
-  TREE_READONLY (decl) = 0;
-}
-
 /* Place the protected variable DECL of key KEY.  Return true if it now
    lives in a protected section and READONLY says which kind.  */
 

@@ -5,6 +5,9 @@
    layout.cc     where protected objects go (sections, page padding)
    registry.cc   key descriptors and the per-unit table, note and constructor
    passes.cc     the pass classes, made from a name and a function
+   options.cc    the values of the plugin's arguments
+   gate-build.cc asm operands, barriers, runtime declarations
+   grants.cc     which keys a function grants, and how
    gates.cc      the pass that wraps granting functions in gates
    split.cc      scrub-stack: a granting function's body in a function of
 		 its own, whose frame is dead when the grant closes
@@ -50,6 +53,7 @@ extern bool pkeyplug_read_use (tree attr, struct pkey_use *use);
 extern bool pkeyplug_valid_key_name (const char *s);
 extern tree pkeyplug_first_attr (tree decl);
 extern tree pkeyplug_next_attr (tree attr);
+extern void pkeyplug_forbid_folding (tree decl);
 
 /* pointers.cc */
 extern void pkeyplug_check_pointees (tree decl, const char *key);
@@ -61,7 +65,6 @@ extern const char *pkeyplug_section_name (const char *key, bool readonly,
 					  bool bss);
 extern void pkeyplug_asm_first (const char *text, size_t len);
 extern bool pkeyplug_section_p (const char *sec);
-extern void pkeyplug_forbid_folding (tree decl);
 extern bool pkeyplug_place_variable (tree decl, const char *key,
 				     bool *readonly);
 
@@ -74,6 +77,7 @@ extern opt_pass *pkeyplug_make_unit_table_pass (gcc::context *);
 /* unguarded.cc */
 extern bool pkeyplug_warn_unguarded;
 extern void pkeyplug_check_unguarded (tree fndecl);
+extern opt_pass *pkeyplug_make_unguarded_check_pass (gcc::context *);
 extern opt_pass *pkeyplug_make_unguarded_pass (gcc::context *);
 extern bool pkeyplug_callers_hold_key (tree fndecl, const char *key,
 				       unsigned need);
@@ -114,7 +118,7 @@ extern opt_pass *pkeyplug_unit_pass (gcc::context *ctxt, const char *name,
 				     timevar_id_t tv, bool (*gate) (void),
 				     unsigned int (*execute) (void));
 
-/* gates.cc */
+/* gate-build.cc */
 /* Each WRPKRU of a gate is listed (pkeyplug-asm.h), so that
    pkeyplug-scan and scan=1 can tell the gates from stray WRPKRU byte
    sequences an attacker could jump to.  */
@@ -125,15 +129,27 @@ extern gasm *pkeyplug_barrier_asm (const char *text, vec<tree, va_gc> *inputs,
 				   vec<tree, va_gc> *outputs,
 				   vec<tree, va_gc> *clobbers);
 extern tree pkeyplug_runtime_function (const char *name, tree type);
+
+/* grants.cc */
+/* Marks the function split.cc moved a granting function's body into;
+   its value is the granting function.  A space keeps users from writing
+   it.  */
+#define PKEYPLUG_BODY_ATTR "pkeyplug body"
+extern tree pkeyplug_split_origin (tree fndecl);
+/* Marks a twin (twins.cc) and names the function it copies.  */
+#define PKEYPLUG_TWIN_ATTR "pkeyplug twin"
+extern tree pkeyplug_twin_origin (tree fndecl);
+extern void pkeyplug_collect_grants (tree fndecl, vec<pkey_use> *uses);
 extern unsigned pkeyplug_function_grant (tree fndecl, const char *key);
-extern void pkeyplug_add_reopen (gimple_seq *seq, tree fndecl,
-				 location_t loc);
 extern bool pkeyplug_grants_p (tree fndecl);
 extern bool pkeyplug_holds_grants_of_p (tree caller, tree callee);
+
+/* gates.cc */
+extern void pkeyplug_add_reopen (gimple_seq *seq, tree fndecl,
+				 location_t loc);
 extern opt_pass *pkeyplug_make_gate_pass (gcc::context *);
 
 /* split.cc */
-extern tree pkeyplug_split_origin (tree fndecl);
 extern opt_pass *pkeyplug_make_split_pass (gcc::context *);
 
 /* sealed.cc */
@@ -145,21 +161,22 @@ extern opt_pass *pkeyplug_make_elide_pass (gcc::context *);
 
 /* twins.cc */
 extern opt_pass *pkeyplug_make_twins_pass (gcc::context *);
-extern tree pkeyplug_twin_origin (tree fndecl);
 
 /* guards.cc */
 extern void pkeyplug_guard_nonlocal_exits (tree fndecl);
+extern opt_pass *pkeyplug_make_guard_pass (gcc::context *);
 extern void pkeyplug_guard_exit_initializer (void *event_data, void *);
 
 /* redirect.cc */
 extern void pkeyplug_redirect_thread_starts (tree fndecl);
+extern opt_pass *pkeyplug_make_redirect_pass (gcc::context *);
 
 /* intern.cc */
 extern const char *pkeyplug_intern (const char *name);
 extern void pkeyplug_register_intern_roots (const char *plugin_name);
 extern void pkeyplug_keep (tree t);
 
-/* pkeyplug.cc */
+/* options.cc */
 extern bool pkeyplug_verbose;
 /* Keys -fplugin-arg-pkeyplug-grant-all gives every function of the unit.  */
 extern vec<pkey_use> pkeyplug_grant_all;
@@ -170,13 +187,16 @@ extern vec<pkey_use> pkeyplug_grant_exported;
    "all"), and bytes of stack to clear when a grant closes.  */
 extern const char *pkeyplug_scrub;
 extern unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
-/* -fplugin-arg-pkeyplug-gates=checked (the default), fast or sealed.  */
-enum pkeyplug_gate_kind
+/* The style of the gates the plugin emits,
+   -fplugin-arg-pkeyplug-gates=checked (the default), fast or sealed;
+   not to be confused with a descriptor's gate kind (PKEYPLUG_GATE_*),
+   how the runtime enforces one key.  */
+enum pkeyplug_gate_style
 {
-  PKEYPLUG_GATES_CHECKED,
-  PKEYPLUG_GATES_FAST,
-  PKEYPLUG_GATES_SEALED
+  PKEYPLUG_CHECKED_GATES,
+  PKEYPLUG_FAST_GATES,
+  PKEYPLUG_SEALED_GATES
 };
-extern enum pkeyplug_gate_kind pkeyplug_gates;
+extern enum pkeyplug_gate_style pkeyplug_gate_style;
 
 #endif /* PKEYPLUG_PLUGIN_H */

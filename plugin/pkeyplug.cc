@@ -52,16 +52,7 @@
 #include "plugin-version.h"
 #include "pkeyplug-version.h"
 
-#include <dlfcn.h>
-
 int plugin_is_GPL_compatible;
-
-bool pkeyplug_verbose;
-vec<pkey_use> pkeyplug_grant_all;
-vec<pkey_use> pkeyplug_grant_exported;
-const char *pkeyplug_scrub = "used";
-unsigned HOST_WIDE_INT pkeyplug_scrub_stack;
-enum pkeyplug_gate_kind pkeyplug_gates = PKEYPLUG_GATES_CHECKED;
 
 static struct plugin_info pkeyplug_info =
 {
@@ -86,16 +77,14 @@ input_preprocessed_p (void)
    ends.  This event comes before the first token of the unit, with -E
    too, so a separate preprocessing step (ccache, -save-temps) sees the
    macro.  The preprocessor is looked up at run time: lto1 has none, and a
-   plugin that named parse_in directly could not be loaded into it.
-   cpp_define is a C++ function of libcpp, hence its mangled name.  */
+   plugin that named parse_in directly could not be loaded into it
+   (compat.h finds cpp_define the same way).  */
 
 static void
 define_macro (void *, void *)
 {
-  typedef void (*cpp_define_fn) (void *, const char *);
   void **reader = (void **) dlsym (RTLD_DEFAULT, "parse_in");
-  cpp_define_fn define = (cpp_define_fn) dlsym (RTLD_DEFAULT,
-						  "_Z10cpp_defineP10cpp_readerPKc");
+  pkeyplug_cpp_define_fn define = pkeyplug_find_cpp_define ();
   if (!reader || !*reader || !define || input_preprocessed_p ())
     return;
   define (*reader, "__PKEYPLUG__=" PKEYPLUG_ABI_VERSION_STRING);
@@ -207,10 +196,10 @@ parse_arguments (struct plugin_name_args *info)
 	       && (strcmp (value, "checked") == 0
 		   || strcmp (value, "fast") == 0
 		   || strcmp (value, "sealed") == 0))
-	pkeyplug_gates = (strcmp (value, "checked") == 0
-			  ? PKEYPLUG_GATES_CHECKED
-			  : strcmp (value, "fast") == 0
-			  ? PKEYPLUG_GATES_FAST : PKEYPLUG_GATES_SEALED);
+	pkeyplug_gate_style = (strcmp (value, "checked") == 0
+			       ? PKEYPLUG_CHECKED_GATES
+			       : strcmp (value, "fast") == 0
+			       ? PKEYPLUG_FAST_GATES : PKEYPLUG_SEALED_GATES);
       else
 	{
 	  error (G_("pkeyplug: unknown plugin argument %<%s%s%s%>; "
@@ -270,6 +259,16 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   /* First of all lowering passes: the moved body goes through all of
      them, once.  */
   add_pass (name, pkeyplug_make_split_pass (g), "*warn_unused_result",
+	    PASS_POS_INSERT_BEFORE);
+  /* Just before lowering, in the order registered: record the accesses
+     made without the key (the body is still the user's), guard the
+     non-local exits, redirect thread starts, then wrap the body in
+     gates.  */
+  add_pass (name, pkeyplug_make_unguarded_check_pass (g), "lower",
+	    PASS_POS_INSERT_BEFORE);
+  add_pass (name, pkeyplug_make_guard_pass (g), "lower",
+	    PASS_POS_INSERT_BEFORE);
+  add_pass (name, pkeyplug_make_redirect_pass (g), "lower",
 	    PASS_POS_INSERT_BEFORE);
   add_pass (name, pkeyplug_make_gate_pass (g), "lower",
 	    PASS_POS_INSERT_BEFORE);

@@ -148,3 +148,17 @@ pkeyplug_redirect_thread_starts (tree fndecl)
   walk_gimple_seq_mod (&body, redirect_stmt, NULL, &wi);
   gimple_set_body (fndecl, body);
 }
+
+static unsigned int
+redirect_function (function *fun)
+{
+  pkeyplug_redirect_thread_starts (fun->decl);
+  return 0;
+}
+
+opt_pass *
+pkeyplug_make_redirect_pass (gcc::context *ctxt)
+{
+  return pkeyplug_function_pass (ctxt, "pkeyplug_redirect", PROP_gimple_any,
+				 redirect_function);
+}

@@ -435,7 +435,7 @@ emit_unit_table (void)
   FOR_EACH_VEC_ELT (keys, i, k)
     add_entry (&t, PKEYPLUG_ENTRY_KEY, k->policy,
 	       (k->policy_known ? PKEYPLUG_KEY_POLICY_KNOWN : 0)
-	       | (pkeyplug_gates == PKEYPLUG_GATES_SEALED
+	       | (pkeyplug_gate_style == PKEYPLUG_SEALED_GATES
 		  ? PKEYPLUG_KEY_SEALED : 0), k->loc,
 	       k->key, NULL_TREE, 0, NULL);
 

@@ -38,20 +38,6 @@
 #include "pkeyplug-plugin.h"
 #include "tree-ssa.h"
 
-/* Marks the function a body was moved into; its value is the granting
-   function.  A space keeps users from writing it.  */
-#define BODY_ATTR "pkeyplug body"
-
-/* If FNDECL is the body moved out of a granting function, that
-   function, else NULL.  */
-
-tree
-pkeyplug_split_origin (tree fndecl)
-{
-  tree a = lookup_attribute (BODY_ATTR, DECL_ATTRIBUTES (fndecl));
-  return a ? TREE_VALUE (TREE_VALUE (a)) : NULL_TREE;
-}
-
 /* What refusal_stmt finds in a body.  */
 struct refusal_walk
 {
@@ -271,7 +257,7 @@ body_attributes (tree fndecl)
   static const char *const added[] = { "noinline", "noclone", "noipa" };
   for (unsigned i = 0; i < ARRAY_SIZE (added); i++)
     attrs = tree_cons (get_identifier (added[i]), NULL_TREE, attrs);
-  return tree_cons (get_identifier (BODY_ATTR),
+  return tree_cons (get_identifier (PKEYPLUG_BODY_ATTR),
 		    build_tree_list (NULL_TREE, fndecl), attrs);
 }
 

@@ -26,19 +26,6 @@
 #include "tree-pass.h"
 #include "tree-inline.h"
 
-/* Marks a twin and names the function it copies (a name with a space:
-   no source can write it).  */
-#define TWIN_ATTR "pkeyplug twin"
-
-/* The function FNDECL is the twin of, or NULL.  */
-
-tree
-pkeyplug_twin_origin (tree fndecl)
-{
-  tree a = lookup_attribute (TWIN_ATTR, DECL_ATTRIBUTES (fndecl));
-  return a ? TREE_VALUE (TREE_VALUE (a)) : NULL_TREE;
-}
-
 /* Can NODE get a twin?  */
 
 static bool
@@ -78,7 +65,7 @@ make_twin (cgraph_node *node)
 	 from NODE (gates.cc, cloned_from).  */
       if (twin)
 	DECL_ATTRIBUTES (twin->decl)
-	  = tree_cons (get_identifier (TWIN_ATTR),
+	  = tree_cons (get_identifier (PKEYPLUG_TWIN_ATTR),
 		       build_tree_list (NULL_TREE, node->decl),
 		       DECL_ATTRIBUTES (twin->decl));
       if (twin && dump_file)

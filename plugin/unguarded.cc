@@ -10,8 +10,9 @@
    accesses in a function that only this unit can call, whose address is
    never taken, and whose every caller holds the key or is such a function
    itself (a static helper of granting functions).  That last part needs
-   the unit's whole call graph: the gate pass records the accesses and the
-   warnings are given once the graph is built (an IPA pass).
+   the unit's whole call graph: a pass just before the gates records the
+   accesses and the warnings are given once the graph is built (an IPA
+   pass).
    -fplugin-arg-pkeyplug-warn-unguarded=no turns the warning off;
    -Wno-attributes too.  */
 
@@ -198,6 +199,20 @@ pkeyplug_check_unguarded (tree fndecl)
   wi.info = &uw;
   gimple_seq body = gimple_body (fndecl);
   walk_gimple_seq (body, note_statement, check_operand, &wi);
+}
+
+static unsigned int
+check_function (function *fun)
+{
+  pkeyplug_check_unguarded (fun->decl);
+  return 0;
+}
+
+opt_pass *
+pkeyplug_make_unguarded_check_pass (gcc::context *ctxt)
+{
+  return pkeyplug_function_pass (ctxt, "pkeyplug_unguarded_check",
+				 PROP_gimple_any, check_function);
 }
 
 /* Once the unit's call graph is built: warn about the accesses recorded
